@@ -1,0 +1,122 @@
+#pragma once
+// The plain values handed from stage to stage (see docs/architecture.md):
+// a Case becomes HttpRequests, each answered by an HttpResponse; the pair is an Exchange
+// (evidence), the checks over it give CheckResults, and those make a CaseResult.
+// Nothing here knows about HTTP libraries, files or output formats.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gpc {
+
+// Header lists keep order, case and duplicates exactly as sent or received:
+// the harness must be able to send a duplicated or oddly-cased header and to see one.
+struct Header {
+  std::string name;
+  std::string value;
+};
+using Headers = std::vector<Header>;
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string url;     // absolute URL as sent
+  Headers headers;
+  std::string body;
+};
+
+struct HttpResponse {
+  long status = 0;            // 0 when no HTTP response was received
+  std::string httpVersion;    // "1.1", "2"
+  Headers headers;
+  std::string body;           // decoded (gzip undone) body, capped at the response limit
+  bool bodyTruncated = false; // the provider sent more than the cap
+  std::string contentEncoding;  // as received, e.g. "gzip" (body above is already decoded)
+  double elapsedMs = 0;
+  std::string transportError;  // non-empty when the exchange failed below HTTP (TLS, timeout, reset)
+};
+
+// One request/response pair: the evidence a reviewer reads.
+struct Exchange {
+  std::string step;  // the case step that produced it ("main", or a capture step's name)
+  std::string interaction;  // interaction name from the interactions table
+  HttpRequest request;
+  HttpResponse response;
+  std::string jwtPayload;  // decoded JWT claims sent, for evidence (empty when none)
+};
+
+// The outcome of one expectation against one response.
+struct CheckResult {
+  std::string kind;      // "status", "header", "operation_outcome", "fhirpath", "profile", ...
+  std::string subject;   // what was checked: header name, FHIRPath expression, element path
+  bool passed = false;
+  std::string message;   // why it failed, or what it confirmed
+  std::string expected;
+  std::string actual;
+  std::string step;      // which step's response
+};
+
+enum class Verdict { Passed, Failed, Errored, Skipped };
+
+inline const char* toString(Verdict v) {
+  switch (v) {
+    case Verdict::Passed: return "passed";
+    case Verdict::Failed: return "failed";
+    case Verdict::Errored: return "errored";
+    case Verdict::Skipped: return "skipped";
+  }
+  return "unknown";
+}
+
+// Identity of an expanded case, known before it runs (what `list` prints).
+struct CaseInfo {
+  std::string id;
+  std::string title;
+  std::string suiteId;
+  std::string suiteFile;    // relative to the suites root
+  std::string capability;   // foundations, structured, documents, html, security, ...
+  std::string specVersion;  // "1.6.2", "0.7.4"
+  std::vector<std::string> tags;
+  std::string requirement;  // spec page#section the case checks
+  std::vector<std::string> official;  // official scenarios: "Feature.feature: Scenario title"
+  std::string note;         // e.g. a spec contradiction the expectation follows
+};
+
+struct CaseResult {
+  CaseInfo info;
+  Verdict verdict = Verdict::Errored;
+  std::string reason;  // first failure's message, or the error
+  std::vector<CheckResult> checks;
+  std::vector<Exchange> exchanges;
+  double durationMs = 0;
+};
+
+struct RunSummary {
+  int total = 0, passed = 0, failed = 0, errored = 0, skipped = 0;
+};
+
+struct RunInfo {
+  std::string toolVersion;
+  std::string targetName;         // from the target file, or "embedded reference provider"
+  std::string targetFile;
+  std::map<std::string, std::string> endpoints;  // group -> base URL
+  std::vector<std::string> faults;  // reference-provider faults switched on, if any
+  std::string startedAt;  // ISO 8601 UTC
+  int jobs = 1;
+  std::vector<std::string> filters;  // the selection as given on the command line
+};
+
+struct RunResult {
+  RunInfo info;
+  std::string finishedAt;
+  double durationMs = 0;
+  std::vector<CaseResult> cases;  // in suite/case order, whatever --jobs was
+  RunSummary summary;
+};
+
+RunSummary summarise(const std::vector<CaseResult>& cases);
+
+}  // namespace gpc
