@@ -1,0 +1,20 @@
+#pragma once
+// `gpc-assure validate FILE... [--profile URL] [--profiles DIR] [--format json|text]`.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gpc::fhir {
+
+struct ValidateCommandArgs {
+  std::vector<std::string> files;        // FHIR JSON or XML resources
+  std::string profile;                   // also validate against this canonical URL
+  std::vector<std::string> profileDirs;  // empty: the project's profiles/
+  std::string format = "text";           // text | json (an OperationOutcome per file)
+};
+
+// Exit status: 0 no errors, 1 validation errors, 2 unreadable input (file, profiles or arguments).
+int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace gpc::fhir
