@@ -1,0 +1,63 @@
+#pragma once
+// The reporters the CLI plugs into a run: console, JUnit XML, JSON and HTML, each a
+// gpc::Reporter (reporters/reporter.h). File reporters write in runFinished(), into a
+// temporary file beside the target that is renamed over it, so a crash or a full disk
+// never leaves a half-written report in place of a good one.
+//
+// Errors: a file reporter that cannot write throws ReportWriteError from runFinished()
+// (the message names the report kind, the path and the OS reason). The CLI catches it,
+// prints it and carries on with the other reporters.
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "reporters/reporter.h"
+
+namespace gpc::reporters {
+
+// A report file could not be written; what() is ready to show to the user, e.g.
+// "cannot write JUnit report 'out/junit.xml': Permission denied".
+class ReportWriteError : public std::runtime_error {
+ public:
+  ReportWriteError(const std::string& message, std::filesystem::path path)
+      : std::runtime_error(message), path_(std::move(path)) {}
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct ConsoleOptions {
+  // Colour escapes (green PASS, red FAIL...). Use detectConsoleOptions() to decide it from
+  // the stream being a terminal, NO_COLOR and --no-color.
+  bool color = false;
+  // The stream is a terminal: passing cases update one progress line in place instead of
+  // printing a line each; failures, errors and skips still get their own lines.
+  bool interactive = false;
+  // Print every check of a failing case (not only the failing ones).
+  bool verbose = false;
+};
+
+// Options for a console on file descriptor `fd` (1 for stdout): interactive when it is a
+// terminal; colour when it is a terminal, NO_COLOR is unset or empty, and !noColorFlag.
+ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag);
+
+// One line per finished case, failure details, a per-capability table and as the last
+// line exactly "N passed, N failed, N errored, N skipped" (CI tools grep for it).
+std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options = {});
+
+// JUnit XML valid against both the Jenkins (junit-10.xsd) and Ant JUnit schemas.
+std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path);
+
+// The whole RunResult with all evidence (docs/reports.md). Also writes `<path>.sha256`
+// in `sha256sum -c` format, the digest the HTML report shows.
+std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path);
+
+// One self-contained HTML file for an assurance reviewer, showing the SHA-256 digest of
+// the canonical JSON result (the bytes makeJsonReporter writes).
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path);
+
+}  // namespace gpc::reporters
