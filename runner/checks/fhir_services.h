@@ -1,0 +1,51 @@
+#pragma once
+// What the checks need from the FHIR engine, behind a small seam so that checks are
+// tested with a fake and the engine can evolve on its own.
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace gpc {
+
+struct ValidationIssue {
+  std::string severity;  // fatal, error, warning, information
+  std::string code;
+  std::string location;  // element path
+  std::string message;
+  std::string profile;
+};
+
+// Thrown for a FHIRPath expression that does not parse or cannot be evaluated.
+struct FhirPathError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class FhirServices {
+ public:
+  virtual ~FhirServices() = default;
+  // False when no FHIR engine is linked: fhirpath/validate expectations then error, never pass.
+  virtual bool available() const = 0;
+  virtual std::vector<nlohmann::json> evaluateFhirPath(
+      std::string_view expression, const nlohmann::json& root,
+      const std::map<std::string, nlohmann::json>& variables) const = 0;
+  virtual std::vector<ValidationIssue> validate(const nlohmann::json& resource,
+                                                const std::vector<std::string>& extraProfiles) const = 0;
+  // FHIR XML to FHIR JSON; parse problems appended to `problems`. Throws std::runtime_error
+  // when the text is not XML at all.
+  virtual nlohmann::json xmlToJson(std::string_view xml, std::vector<std::string>* problems) const = 0;
+};
+
+// The engine-less implementation: available() is false and every call throws.
+std::unique_ptr<FhirServices> makeUnavailableFhirServices();
+
+// The real engine (runner/fhir) when it is built; otherwise the unavailable one.
+// `profilesDir` holds the StructureDefinitions to validate against.
+std::unique_ptr<FhirServices> makeFhirServices(const std::string& profilesDir);
+
+}  // namespace gpc

@@ -1,0 +1,32 @@
+#pragma once
+// Runs one expanded case against a target: builds each step's request, sends it through the
+// Transport, checks the response, captures values for later steps, and records evidence.
+// Thread-safe: holds no state between calls; the scheduler calls it from N threads.
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+
+#include "runner/checks/fhir_services.h"
+#include "runner/core/model.h"
+#include "runner/http/transport.h"
+#include "runner/suite/case.h"
+#include "runner/target/target.h"
+
+namespace gpc {
+
+using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+struct ExecContext {
+  const Target& target;
+  Transport& transport;
+  const FhirServices& fhir;
+  std::filesystem::path fixturesRoot;  // `body.fixture` paths are relative to it
+  Clock clock = [] { return std::chrono::system_clock::now(); };
+};
+
+// Never throws for anything a suite, target or provider does: those become Failed/Errored
+// results with the reason.
+CaseResult executeCase(const Case& c, const ExecContext& context);
+
+}  // namespace gpc

@@ -1,0 +1,41 @@
+#pragma once
+// An expanded, validated case: what `list` prints and what the executor runs.
+// Requests and expectations stay as the (validated) JSON of the suite so that the
+// request builder and the checks read exactly what the suite writer wrote.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "runner/core/model.h"
+#include "runner/suite/interactions.h"
+
+namespace gpc {
+
+struct Capture {
+  std::string variable;  // used later as {capture.<variable>}
+  std::string pointer;   // JSON pointer into the step's response body, or
+  std::string fhirpath;  // a FHIRPath expression (first result)
+};
+
+struct Step {
+  std::string name;         // "main" for a single-step case
+  Interaction interaction;  // resolved from the table
+  nlohmann::json request = nlohmann::json::object();  // docs/suite-format.md "Request", defaults merged
+  nlohmann::json expect = nlohmann::json::object();   // docs/suite-format.md "Expect", defaults merged
+  std::vector<Capture> captures;
+  std::string pointer;      // JSON pointer of the step in its suite file, for run-time errors
+};
+
+struct Case {
+  CaseInfo info;
+  std::vector<Step> steps;
+  // Suite variables; example columns were substituted when the case was expanded.
+  std::map<std::string, nlohmann::json> variables;
+  std::string skip;  // non-empty: reported as skipped with this reason
+  std::string pointer;  // JSON pointer of the case in its suite file
+};
+
+}  // namespace gpc

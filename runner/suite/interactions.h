@@ -1,0 +1,32 @@
+#pragma once
+// The interactions table (suites/interactions.json): what a case does not have to repeat.
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace gpc {
+
+enum class FhirVersion { STU3, DSTU2 };
+
+struct Interaction {
+  std::string name;           // "read:patient"
+  std::string interactionId;  // Ssp-InteractionID
+  std::string method;         // "GET"
+  std::string path;           // "/Patient/{id}", relative to the endpoint group's root
+  std::string scope;          // JWT requested_scope
+  std::string endpoint;       // endpoint group: foundations, structured, documents, html
+  FhirVersion fhir = FhirVersion::STU3;
+  std::string reasonForRequest = "directcare";
+};
+
+using InteractionTable = std::map<std::string, Interaction>;
+
+// Throws LoadError naming the file, the JSON pointer and the reason.
+InteractionTable loadInteractions(const std::filesystem::path& file);
+
+// Media types of a FHIR version: application/fhir+json (STU3) or application/json+fhir (DSTU2).
+std::string fhirJsonType(FhirVersion v);
+std::string fhirXmlType(FhirVersion v);
+
+}  // namespace gpc
