@@ -1,0 +1,68 @@
+#pragma once
+// Shared vocabulary of the reference provider's clinical-record operations (Access Record
+// Structured, Access Document, Access Record HTML). These are pure functions: no HTTP here.
+// Provider-core parses the request, builds a RecordContext and renders the RecordResponse
+// (a FHIR resource, or a SpineError through its one error table).
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "provider/reference_provider.h"
+
+namespace gpc::provider::records {
+
+// An error the operation decided on. Core maps `code` to HTTP status, issue.code and display
+// with its error table; `httpStatus` is our own expectation (core may cross-check it).
+struct SpineError {
+  std::string code;         // Spine code, e.g. "INVALID_PARAMETER", "PATIENT_NOT_FOUND"
+  std::string diagnostics;  // names the parameter / part / value at fault
+  int httpStatus = 0;       // 400, 403, 404, 422 ... per spec-facts §4
+};
+
+struct RecordResponse {
+  int status = 200;
+  nlohmann::json body;               // the FHIR resource when !error
+  std::optional<SpineError> error;   // set => core renders an OperationOutcome
+  std::string contentType;           // empty => core's negotiated default; set for Binary/DSTU2
+};
+
+// The Foundations data the record operations need, as FHIR JSON resources. Core adapts its data
+// pack into this (records::DirectoryFromDataPack does it once the data pack header is in).
+class RecordDirectory {
+ public:
+  virtual ~RecordDirectory() = default;
+  // The Patient whose nhs-number identifier equals `nhsNumber`, or nullptr.
+  virtual const nlohmann::json* patientByNhsNumber(std::string_view nhsNumber) const = 0;
+  // Any resource by type and logical id (Organization, Practitioner, PractitionerRole, Location,
+  // Patient), or nullptr.
+  virtual const nlohmann::json* resource(std::string_view type, std::string_view id) const = 0;
+  // The PractitionerRoles whose practitioner is Practitioner/<practitionerId>.
+  virtual std::vector<const nlohmann::json*> rolesOfPractitioner(std::string_view practitionerId) const = 0;
+};
+
+class RecordStore;  // record_store.h: the clinical data and documents, loaded once
+
+struct RecordContext {
+  const RecordDirectory* directory = nullptr;  // required
+  const RecordStore* store = nullptr;          // required
+  std::string traceId;                          // Ssp-TraceID: Bundle.id
+  std::string today;                            // yyyy-mm-dd, injected so tests are deterministic
+  std::string odsCode = "B82617";               // ODS code of the service root addressed
+  std::string baseUrl;                          // service root, for absolute fullUrls (documents)
+  nlohmann::json jwtClaims = nlohmann::json::object();
+  std::set<std::string> faults;                 // active fault names (recordFaults() subset honoured)
+  int deceasedWindowDays = 28;                  // documents/HTML: access after death
+
+  bool fault(std::string_view name) const { return faults.count(std::string(name)) > 0; }
+};
+
+// The faults implemented by the record operations; core registers them in its one fault table.
+const std::vector<FaultInfo>& recordFaults();
+
+}  // namespace gpc::provider::records

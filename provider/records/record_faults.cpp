@@ -1,0 +1,37 @@
+// The record operations' fault switches: each breaks exactly one rule a real provider gets wrong.
+#include "provider/records/record_context.h"
+
+namespace gpc::provider::records {
+
+const std::vector<FaultInfo>& recordFaults() {
+  static const std::vector<FaultInfo> faults = {
+      {"bundle-id-not-trace-id", "structured record Bundle.id is a fresh id, not the Ssp-TraceID",
+       "accessrecord_structured_development_retrieve_patient_record#payload-response-body"},
+      {"dangling-reference", "a List entry references a resource that is not in the Bundle",
+       "accessrecord_structured_development_retrieve_patient_record#payload-response-body"},
+      {"list-empty-reason-missing", "empty Lists carry no emptyReason and no note",
+       "accessrecord_structured_development_list#empty-lists"},
+      {"list-code-wrong", "the allergies List carries the problems SNOMED code",
+       "accessrecord_structured_development_lists_for_message_structure"},
+      {"no-warning-code", "Lists omit the confidential-items / data-in-transit warning codes",
+       "accessrecord_structured_development_list#list-warning-codes"},
+      {"bundle-fullurl-present", "structured Bundle entries carry fullUrl (forbidden)",
+       "accessrecord_structured_development_retrieve_patient_record#payload-response-body"},
+      {"forward-compat-rejected", "an unknown parameter is rejected with INVALID_PARAMETER instead of 200 + warning",
+       "accessrecord_structured_development_version_compatibility"},
+      {"medication-date-filter-wrong", "medicationSearchFromDate filters on start date only (drops repeats still active)",
+       "accessrecord_structured_development_retrieve_patient_record#medication-search-from-date"},
+      {"html-column-order-wrong", "HTML tables swap their first two column headers",
+       "accessrecord_html_layout#table-columns"},
+      {"html-script", "HTML section contains a <script> element", "accessrecord_development_html_implementation_guide"},
+      {"html-entity", "HTML section uses a named entity (&nbsp;) instead of &#160;",
+       "accessrecord_development_html_implementation_guide"},
+      {"binary-oversize-served", "Binary retrieve serves documents over 5 MB instead of NO_RECORD_FOUND",
+       "access_documents_development_documents_guidance#document-size"},
+      {"documents-include-not-required", "DocumentReference search accepts a request missing mandatory _include parameters",
+       "access_documents_development_search_patient_documents"},
+  };
+  return faults;
+}
+
+}  // namespace gpc::provider::records
