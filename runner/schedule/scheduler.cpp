@@ -1,0 +1,109 @@
+#include "runner/schedule/scheduler.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace gpc::schedule {
+
+namespace {
+
+CaseResult runGuarded(const CaseInfo& info, std::size_t index, const CaseRunner& runner) {
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsedMs = [&] {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  };
+  try {
+    CaseResult result = runner(info, index);
+    if (result.info.id.empty()) result.info = info;
+    if (result.durationMs == 0) result.durationMs = elapsedMs();
+    return result;
+  } catch (const std::exception& e) {
+    CaseResult result;
+    result.info = info;
+    result.verdict = Verdict::Errored;
+    result.reason = std::string("internal error while running the case: ") + e.what();
+    result.durationMs = elapsedMs();
+    return result;
+  } catch (...) {
+    CaseResult result;
+    result.info = info;
+    result.verdict = Verdict::Errored;
+    result.reason = "internal error while running the case (unknown exception)";
+    result.durationMs = elapsedMs();
+    return result;
+  }
+}
+
+}  // namespace
+
+std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseRunner& runner,
+                                 const ScheduleOptions& options,
+                                 const std::function<void(const CaseResult&)>& onFinished) {
+  std::vector<std::optional<CaseResult>> slots(cases.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex reportMutex;
+
+  auto worker = [&] {
+    for (std::size_t i = next.fetch_add(1); i < cases.size(); i = next.fetch_add(1)) {
+      CaseResult result = runGuarded(cases[i], i, runner);
+      std::lock_guard lock(reportMutex);
+      if (onFinished) onFinished(result);
+      slots[i] = std::move(result);
+    }
+  };
+
+  const std::size_t threads =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(1, options.jobs)), std::max<std::size_t>(1, cases.size()));
+  if (threads == 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> pool;
+    pool.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  }  // jthreads join here
+
+  std::vector<CaseResult> results;
+  results.reserve(slots.size());
+  for (auto& slot : slots) results.push_back(std::move(*slot));
+  return results;
+}
+
+RunResult runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, const CaseRunner& runner,
+                           const ScheduleOptions& options, const std::vector<Reporter*>& reporters) {
+  RunResult run;
+  if (info.startedAt.empty()) info.startedAt = utcTimestampNow();
+  info.jobs = std::max(1, options.jobs);
+  run.info = std::move(info);
+  for (Reporter* r : reporters) r->runStarting(run.info, static_cast<int>(cases.size()));
+
+  const auto start = std::chrono::steady_clock::now();
+  run.cases = runCases(cases, runner, options, [&](const CaseResult& result) {
+    for (Reporter* r : reporters) r->caseFinished(result);
+  });
+  run.durationMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  run.finishedAt = utcTimestampNow();
+  run.summary = summarise(run.cases);
+  for (Reporter* r : reporters) r->runFinished(run);
+  return run;
+}
+
+std::string utcTimestampNow() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900, utc.tm_mon + 1,
+                     utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+}
+
+}  // namespace gpc::schedule

@@ -1,0 +1,35 @@
+#pragma once
+// Runs the selected cases on --jobs worker threads. Each case runs wholly on one thread, so
+// its steps stay in order; the result list is in selection order whatever the thread count,
+// which is what makes reports identical for --jobs 1 and --jobs N.
+
+#include <functional>
+#include <vector>
+
+#include "reporters/reporter.h"
+#include "runner/core/model.h"
+
+namespace gpc::schedule {
+
+// Runs one case. May throw: the scheduler turns an exception into an errored result.
+using CaseRunner = std::function<CaseResult(const CaseInfo& info, std::size_t index)>;
+
+struct ScheduleOptions {
+  int jobs = 1;  // values below 1 mean 1
+};
+
+// Runs every case, returns results in the order of `cases`. `onFinished` is called once per
+// case in completion order, never concurrently (it may be empty).
+std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseRunner& runner,
+                                 const ScheduleOptions& options,
+                                 const std::function<void(const CaseResult&)>& onFinished);
+
+// The whole run for reporters: runStarting, caseFinished per case (serialised), runFinished
+// with the RunResult in case order. `info.startedAt` is filled in when empty.
+RunResult runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, const CaseRunner& runner,
+                           const ScheduleOptions& options, const std::vector<Reporter*>& reporters);
+
+// ISO 8601 UTC with milliseconds, e.g. "2024-05-01T10:20:30.123Z".
+std::string utcTimestampNow();
+
+}  // namespace gpc::schedule
