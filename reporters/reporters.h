@@ -42,7 +42,8 @@ struct ConsoleOptions {
 };
 
 // Options for a console on file descriptor `fd` (1 for stdout): interactive when it is a
-// terminal; colour when it is a terminal, NO_COLOR is unset or empty, and !noColorFlag.
+// terminal; colour when it is a terminal, NO_COLOR is unset (set to anything, even empty,
+// turns colour off) and !noColorFlag.
 ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag);
 
 // One line per finished case, failure details, a per-capability table and as the last

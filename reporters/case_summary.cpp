@@ -1,0 +1,70 @@
+#include "reporters/case_summary.h"
+
+#include <fmt/format.h>
+
+#include "reporters/text_safety.h"
+
+namespace gpc::reporters {
+
+std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResult>& cases) {
+  std::map<std::string, RunSummary> out;
+  for (const auto& c : cases) {
+    RunSummary& s = out[c.info.capability.empty() ? "(none)" : c.info.capability];
+    ++s.total;
+    switch (c.verdict) {
+      case Verdict::Passed: ++s.passed; break;
+      case Verdict::Failed: ++s.failed; break;
+      case Verdict::Errored: ++s.errored; break;
+      case Verdict::Skipped: ++s.skipped; break;
+    }
+  }
+  return out;
+}
+
+std::string countsLine(const RunSummary& s) {
+  return fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
+}
+
+std::string describeCheck(const CheckResult& c) {
+  std::string text = c.kind;
+  if (!c.subject.empty()) text += " " + c.subject;
+  text += ":";
+  if (!c.expected.empty() || !c.actual.empty()) {
+    text += fmt::format(" expected {}, got {}", c.expected.empty() ? "(nothing)" : c.expected,
+                        c.actual.empty() ? "(nothing)" : c.actual);
+  }
+  if (!c.message.empty()) text += (text.back() == ':' ? " " : " - ") + c.message;
+  if (!c.step.empty() && c.step != "main") text += " [step " + c.step + "]";
+  return text;
+}
+
+std::string evidenceSummary(const CaseResult& r, std::size_t bodyBytes) {
+  std::string out;
+  if (!r.reason.empty()) out += "Reason: " + r.reason + "\n";
+  if (!r.info.requirement.empty()) out += "Requirement: " + r.info.requirement + "\n";
+  for (const auto& scenario : r.info.official) out += "Official scenario: " + scenario + "\n";
+  if (!r.info.note.empty()) out += "Note: " + r.info.note + "\n";
+  if (!r.checks.empty()) {
+    out += "Checks:\n";
+    for (const auto& c : r.checks) out += fmt::format("  [{}] {}\n", c.passed ? "pass" : "FAIL", describeCheck(c));
+  }
+  for (const auto& e : r.exchanges) {
+    out += fmt::format("Exchange [{}]{}:\n", e.step, e.interaction.empty() ? "" : " " + e.interaction);
+    out += fmt::format("  > {} {}\n", e.request.method, e.request.url);
+    if (!e.response.transportError.empty()) {
+      out += "  < no HTTP response: " + e.response.transportError + "\n";
+      continue;
+    }
+    out += fmt::format("  < HTTP {} ({:.0f} ms, {} bytes{})\n", e.response.status, e.response.elapsedMs,
+                       e.response.body.size(), e.response.bodyTruncated ? ", truncated by the response cap" : "");
+    if (!e.response.body.empty()) {
+      const std::string_view head = utf8Prefix(e.response.body, bodyBytes);
+      out += std::string("  body") + (head.size() < e.response.body.size() ? fmt::format(" (first {} bytes)", head.size()) : "") + ":\n";
+      out += std::string(head);
+      if (out.back() != '\n') out += '\n';
+    }
+  }
+  return out;
+}
+
+}  // namespace gpc::reporters

@@ -1,0 +1,27 @@
+#pragma once
+// Text views of results shared by the console and JUnit reporters, and the per-capability
+// counts shared by the console and HTML reporters.
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "runner/core/model.h"
+
+namespace gpc::reporters {
+
+// Counts per capability, in capability name order.
+std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResult>& cases);
+
+// "3 passed, 1 failed, 0 errored, 0 skipped" — the form CI tooling greps for.
+std::string countsLine(const RunSummary& s);
+
+// Plain-text evidence of a case for a reader without the HTML report: reason, requirement,
+// each check (failing ones with expected/actual), each exchange's request line and status
+// and the first `bodyBytes` of each response body. Not escaped: callers escape for their format.
+std::string evidenceSummary(const CaseResult& result, std::size_t bodyBytes = 1024);
+
+// One check as "status: expected 200, got 404 — message".
+std::string describeCheck(const CheckResult& check);
+
+}  // namespace gpc::reporters

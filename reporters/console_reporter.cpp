@@ -1,0 +1,160 @@
+// Console output: a line per finished case (or one progress line on a terminal), failure
+// details as they happen, and at the end a per-capability table and the counts line.
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "reporters/case_summary.h"
+#include "reporters/reporters.h"
+#include "reporters/text_safety.h"
+
+namespace gpc::reporters {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kClearLine = "\r\x1b[2K";
+
+const char* label(Verdict v) {
+  switch (v) {
+    case Verdict::Passed: return "PASS";
+    case Verdict::Failed: return "FAIL";
+    case Verdict::Errored: return "ERROR";
+    case Verdict::Skipped: return "SKIP";
+  }
+  return "?";
+}
+
+const char* colour(Verdict v) {
+  switch (v) {
+    case Verdict::Passed: return "\x1b[32m";
+    case Verdict::Failed: return "\x1b[31m";
+    case Verdict::Errored: return "\x1b[35m";
+    case Verdict::Skipped: return "\x1b[33m";
+  }
+  return "";
+}
+
+// Text from the target or the suites must not be able to drive the terminal.
+std::string printable(std::string_view text) { return toTerminalText(text); }
+
+class ConsoleReporter final : public Reporter {
+ public:
+  ConsoleReporter(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {}
+
+  void runStarting(const RunInfo& info, int selectedCases) override {
+    selected_ = selectedCases;
+    out_ << "gpc-assure " << printable(info.toolVersion) << ": " << selectedCases << " case"
+         << (selectedCases == 1 ? "" : "s") << " against " << printable(info.targetName) << "\n";
+    if (!info.faults.empty()) {
+      std::string faults;
+      for (const auto& f : info.faults) faults += (faults.empty() ? "" : ", ") + printable(f);
+      out_ << "reference provider faults on: " << faults << "\n";
+    }
+    out_.flush();
+  }
+
+  void caseFinished(const CaseResult& r) override {
+    ++done_;
+    count(r.verdict);
+    const bool quiet = options_.interactive && r.verdict == Verdict::Passed;
+    if (options_.interactive) out_ << kClearLine;
+    if (!quiet) {
+      printCaseLine(r);
+      if (r.verdict != Verdict::Passed) printDetails(r);
+    }
+    if (options_.interactive) printProgress(r);
+    out_.flush();
+  }
+
+  void runFinished(const RunResult& result) override {
+    if (options_.interactive) out_ << kClearLine;
+    const auto byCapability = summaryByCapability(result.cases);
+    if (!byCapability.empty()) {
+      out_ << "\n";
+      std::size_t width = 10;
+      for (const auto& [capability, s] : byCapability) width = std::max(width, printable(capability).size());
+      out_ << fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}\n", "capability", width, "total", "passed",
+                          "failed", "errored", "skipped");
+      for (const auto& [capability, s] : byCapability) {
+        out_ << fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}\n", printable(capability), width, s.total,
+                            s.passed, s.failed, s.errored, s.skipped);
+      }
+    }
+    out_ << fmt::format("\n{} case{} in {:.1f} s\n", result.summary.total, result.summary.total == 1 ? "" : "s",
+                        result.durationMs / 1000.0);
+    // The last line, uncoloured and exactly this form: CI tooling reads "N passed, N failed".
+    out_ << countsLine(result.summary) << "\n";
+    out_.flush();
+  }
+
+ private:
+  void count(Verdict v) {
+    switch (v) {
+      case Verdict::Passed: ++running_.passed; break;
+      case Verdict::Failed: ++running_.failed; break;
+      case Verdict::Errored: ++running_.errored; break;
+      case Verdict::Skipped: ++running_.skipped; break;
+    }
+  }
+
+  std::string painted(Verdict v, std::string_view text) const {
+    if (!options_.color) return std::string(text);
+    return std::string(colour(v)) + std::string(text) + kReset;
+  }
+
+  void printCaseLine(const CaseResult& r) {
+    const std::string verdict = fmt::format("{:<5}", label(r.verdict));
+    out_ << painted(r.verdict, verdict) << " " << printable(r.info.id) << "  " << printable(r.info.title)
+         << fmt::format("  ({} ms)\n", static_cast<long long>(std::llround(r.durationMs)));
+  }
+
+  void printDetails(const CaseResult& r) {
+    constexpr std::string_view indent = "      ";
+    if (!r.reason.empty()) out_ << indent << printable(r.reason) << "\n";
+    if (r.verdict == Verdict::Skipped) return;
+    if (!r.info.requirement.empty()) out_ << indent << "requirement: " << printable(r.info.requirement) << "\n";
+    for (const auto& c : r.checks) {
+      if (c.passed && !options_.verbose) continue;
+      out_ << indent << (c.passed ? "ok  " : painted(Verdict::Failed, "x   ")) << printable(describeCheck(c)) << "\n";
+    }
+    for (const auto& e : r.exchanges) {
+      out_ << indent << "> " << printable(e.request.method) << " " << printable(e.request.url);
+      if (!e.response.transportError.empty()) {
+        out_ << "  -> no response: " << printable(e.response.transportError) << "\n";
+      } else {
+        out_ << fmt::format("  -> {} ({:.0f} ms)\n", e.response.status, e.response.elapsedMs);
+      }
+    }
+  }
+
+  void printProgress(const CaseResult& last) {
+    out_ << fmt::format("[{}/{}] {}  {}", done_, selected_, countsLine(running_), printable(last.info.id));
+  }
+
+  std::ostream& out_;
+  ConsoleOptions options_;
+  int selected_ = 0;
+  int done_ = 0;
+  RunSummary running_;
+};
+
+}  // namespace
+
+ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag) {
+  ConsoleOptions o;
+  o.interactive = ::isatty(fd) == 1;
+  // NO_COLOR set at all (even empty, stricter than no-color.org) disables colour.
+  o.color = o.interactive && std::getenv("NO_COLOR") == nullptr && !noColorFlag;
+  return o;
+}
+
+std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options) {
+  return std::make_unique<ConsoleReporter>(out, options);
+}
+
+}  // namespace gpc::reporters

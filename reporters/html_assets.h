@@ -1,0 +1,44 @@
+#pragma once
+// The HTML report's inline style and script. Inline only: the report must open from a file,
+// offline, and its Content-Security-Policy forbids loading anything.
+
+#include <string_view>
+
+namespace gpc::reporters {
+
+inline constexpr std::string_view kHtmlStyle = R"css(
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#1d2329;background:#fff}
+h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;border-bottom:1px solid #ccd;padding-bottom:.2em;margin-top:1.6em}
+table{border-collapse:collapse;margin:.4em 0}th,td{border:1px solid #d4d8dd;padding:.25em .55em;text-align:left;vertical-align:top}
+th{background:#f1f3f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+pre{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6em;overflow:auto;max-height:40em;white-space:pre-wrap;word-break:break-all}
+.v{display:inline-block;min-width:4.6em;text-align:center;font-weight:600;border-radius:3px;padding:0 .3em;color:#fff}
+.v-passed{background:#1a7f37}.v-failed{background:#cf222e}.v-errored{background:#8250df}.v-skipped{background:#9a6700}
+details.case{border:1px solid #d4d8dd;border-radius:4px;margin:.35em 0;padding:.2em .6em}
+details.case>summary{cursor:pointer}details.case[open]{background:#fcfcfd}
+details.exchange{margin:.5em 0 .5em 1em}details.exchange>summary{cursor:pointer;font-family:ui-monospace,monospace}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.5em 0}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
+tr.fail td{background:#fff1f0}.faults{background:#fff8c5;border:1px solid #d4a72c;padding:.5em;border-radius:4px}
+.note{color:#57606a;font-style:italic}.digest code{word-break:break-all}#filters label{margin-right:1.2em}
+@media print{#filters{display:none}details{display:block}}
+)css";
+
+// Verdict filters: each checkbox shows or hides the cases with its verdict.
+inline constexpr std::string_view kHtmlScript = R"js(
+(function(){
+  var boxes=document.querySelectorAll('#filters input[data-verdict]');
+  function apply(){
+    var shown={};
+    boxes.forEach(function(b){shown[b.getAttribute('data-verdict')]=b.checked;});
+    document.querySelectorAll('details.case').forEach(function(c){
+      c.hidden=!shown[c.getAttribute('data-verdict')];
+    });
+  }
+  boxes.forEach(function(b){b.addEventListener('change',apply);});
+  document.getElementById('filters').hidden=false;
+  apply();
+})();
+)js";
+
+}  // namespace gpc::reporters

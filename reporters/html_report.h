@@ -1,0 +1,12 @@
+#pragma once
+// The HTML report's text, for tests and for rendering a report from a JSON one later.
+
+#include <string>
+
+#include "runner/core/model.h"
+
+namespace gpc::reporters {
+
+std::string renderHtmlReport(const RunResult& result);
+
+}  // namespace gpc::reporters

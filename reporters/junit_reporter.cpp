@@ -1,0 +1,183 @@
+// JUnit XML for CI: one <testsuite> per suite id, one <testcase> per expanded case.
+// The shape is the intersection of the Jenkins xUnit schema (junit-10.xsd) and the stricter
+// Ant schema: no attributes on <testsuites>; each <testsuite> has package, id, timestamp
+// (no zone), hostname, then properties, testcases, system-out, system-err in that order;
+// a testcase has at most one of failure/error/skipped and no other children. Per-case
+// metadata therefore lives in suite properties named "<case id>.requirement" and so on.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <climits>
+#include <ctime>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "reporters/case_summary.h"
+#include "reporters/report_file.h"
+#include "reporters/reporters.h"
+#include "reporters/text_safety.h"
+
+namespace gpc::reporters {
+namespace {
+
+std::string seconds(double ms) { return fmt::format("{:.3f}", std::max(0.0, ms) / 1000.0); }
+
+// Ant wants "YYYY-MM-DDThh:mm:ss" without a zone; the run's start is ISO 8601 UTC.
+std::string antTimestamp(const std::string& startedAt) {
+  static const std::regex kPrefix(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})");
+  std::smatch m;
+  if (std::regex_search(startedAt, m, kPrefix)) return m.str();
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
+  return buf;
+}
+
+std::string hostName() {
+  char buf[HOST_NAME_MAX + 1] = {};
+  if (::gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0') return "localhost";
+  return buf;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : std::string(sep)) + s;
+  return out;
+}
+
+void setAttr(pugi::xml_node node, const char* name, std::string_view value) {
+  node.append_attribute(name).set_value(toXmlText(value).c_str());
+}
+
+void addProperty(pugi::xml_node properties, std::string_view name, std::string_view value) {
+  if (value.empty()) return;
+  auto p = properties.append_child("property");
+  setAttr(p, "name", name);
+  setAttr(p, "value", value);
+}
+
+// The check kind of the first failing check, so CI tools can group failures by kind.
+std::string failureType(const CaseResult& r) {
+  for (const auto& c : r.checks) {
+    if (!c.passed) return c.kind.empty() ? "check" : c.kind;
+  }
+  return "check";
+}
+
+void addOutcome(pugi::xml_node testcase, const CaseResult& r) {
+  const std::string message = r.reason.empty() ? std::string(toString(r.verdict)) : r.reason;
+  pugi::xml_node outcome;
+  switch (r.verdict) {
+    case Verdict::Passed: return;
+    case Verdict::Failed:
+      outcome = testcase.append_child("failure");
+      setAttr(outcome, "type", failureType(r));
+      break;
+    case Verdict::Errored:
+      outcome = testcase.append_child("error");
+      setAttr(outcome, "type", "error");
+      break;
+    case Verdict::Skipped:
+      outcome = testcase.append_child("skipped");  // Ant allows only message here
+      break;
+  }
+  setAttr(outcome, "message", message);
+  if (r.verdict != Verdict::Skipped) {
+    outcome.append_child(pugi::node_pcdata).set_value(toXmlText(evidenceSummary(r)).c_str());
+  }
+}
+
+class JUnitReporter final : public Reporter {
+ public:
+  explicit JUnitReporter(std::filesystem::path path) : path_(std::move(path)) {}
+
+  void runFinished(const RunResult& result) override {
+    writeReportFile(path_, render(result), "JUnit report");
+  }
+
+ private:
+  static std::string render(const RunResult& result) {
+    // Suites in order of first appearance, each with its cases in run order.
+    std::vector<std::pair<std::string, std::vector<const CaseResult*>>> suites;
+    for (const auto& c : result.cases) {
+      auto it = std::find_if(suites.begin(), suites.end(), [&](const auto& s) { return s.first == c.info.suiteId; });
+      if (it == suites.end()) it = suites.insert(suites.end(), {c.info.suiteId, {}});
+      it->second.push_back(&c);
+    }
+
+    pugi::xml_document doc;
+    auto decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    auto root = doc.append_child("testsuites");
+    const std::string timestamp = antTimestamp(result.info.startedAt);
+    const std::string host = hostName();
+    int id = 0;
+    for (const auto& [suiteId, cases] : suites) {
+      RunSummary counts;
+      double ms = 0;
+      for (const auto* c : cases) {
+        ++counts.total;
+        counts.failed += c->verdict == Verdict::Failed;
+        counts.errored += c->verdict == Verdict::Errored;
+        counts.skipped += c->verdict == Verdict::Skipped;
+        ms += std::max(0.0, c->durationMs);
+      }
+      const std::string name = suiteId.empty() ? "(no suite)" : suiteId;
+      auto suite = root.append_child("testsuite");
+      setAttr(suite, "name", name);
+      setAttr(suite, "package", name);
+      setAttr(suite, "id", std::to_string(id++));
+      setAttr(suite, "tests", std::to_string(counts.total));
+      setAttr(suite, "failures", std::to_string(counts.failed));
+      setAttr(suite, "errors", std::to_string(counts.errored));
+      setAttr(suite, "skipped", std::to_string(counts.skipped));
+      setAttr(suite, "time", seconds(ms));
+      setAttr(suite, "timestamp", timestamp);
+      setAttr(suite, "hostname", host);
+
+      auto properties = suite.append_child("properties");
+      const CaseInfo& first = cases.front()->info;
+      addProperty(properties, "capability", first.capability);
+      addProperty(properties, "spec_version", first.specVersion);
+      addProperty(properties, "suite_file", first.suiteFile);
+      addProperty(properties, "target", result.info.targetName);
+      addProperty(properties, "tool_version", result.info.toolVersion);
+      for (const auto* c : cases) {
+        addProperty(properties, c->info.id + ".requirement", c->info.requirement);
+        addProperty(properties, c->info.id + ".official", joined(c->info.official, "; "));
+        addProperty(properties, c->info.id + ".tags", joined(c->info.tags, ", "));
+        addProperty(properties, c->info.id + ".note", c->info.note);
+      }
+
+      for (const auto* c : cases) {
+        auto testcase = suite.append_child("testcase");
+        setAttr(testcase, "name", c->info.title.empty() ? c->info.id : c->info.id + " " + c->info.title);
+        setAttr(testcase, "classname", name);
+        setAttr(testcase, "time", seconds(c->durationMs));
+        addOutcome(testcase, *c);
+      }
+      suite.append_child("system-out");
+      suite.append_child("system-err");
+    }
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_indent | pugi::format_save_file_text, pugi::encoding_utf8);
+    return out.str();
+  }
+
+  std::filesystem::path path_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path) {
+  return std::make_unique<JUnitReporter>(std::move(path));
+}
+
+}  // namespace gpc::reporters

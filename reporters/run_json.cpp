@@ -1,0 +1,286 @@
+#include "reporters/run_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "reporters/digest.h"
+#include "reporters/text_safety.h"
+
+namespace gpc::reporters {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// ---- writing --------------------------------------------------------------------------
+
+// Bytes from the target that must survive exactly: plain text when valid UTF-8, else base64.
+void putBytes(Json& obj, const std::string& key, const std::string& bytes) {
+  const bool utf8 = isValidUtf8(bytes);
+  obj[key] = utf8 ? bytes : base64Encode(bytes);
+  obj[key + "_encoding"] = utf8 ? "utf-8" : "base64";
+}
+
+Json headersJson(const Headers& headers) {
+  Json arr = Json::array();
+  for (const auto& h : headers) arr.push_back(Json{{"name", h.name}, {"value", h.value}});
+  return arr;
+}
+
+Json requestJson(const HttpRequest& r) {
+  Json j{{"method", r.method}, {"url", r.url}, {"headers", headersJson(r.headers)}};
+  putBytes(j, "body", r.body);
+  return j;
+}
+
+Json responseJson(const HttpResponse& r) {
+  Json j{{"status", r.status}, {"http_version", r.httpVersion}, {"headers", headersJson(r.headers)}};
+  putBytes(j, "body", r.body);
+  j["body_truncated"] = r.bodyTruncated;
+  j["content_encoding"] = r.contentEncoding;
+  j["elapsed_ms"] = r.elapsedMs;
+  j["transport_error"] = r.transportError;
+  return j;
+}
+
+Json exchangeJson(const Exchange& e) {
+  Json j{{"step", e.step},
+         {"interaction", e.interaction},
+         {"request", requestJson(e.request)},
+         {"response", responseJson(e.response)}};
+  putBytes(j, "jwt_payload", e.jwtPayload);
+  return j;
+}
+
+Json checkJson(const CheckResult& c) {
+  return Json{{"kind", c.kind},         {"subject", c.subject}, {"passed", c.passed},
+              {"message", c.message},   {"expected", c.expected}, {"actual", c.actual},
+              {"step", c.step}};
+}
+
+Json caseJson(const CaseResult& c) {
+  const CaseInfo& i = c.info;
+  Json j{{"id", i.id},
+         {"title", i.title},
+         {"suite_id", i.suiteId},
+         {"suite_file", i.suiteFile},
+         {"capability", i.capability},
+         {"spec_version", i.specVersion},
+         {"tags", i.tags},
+         {"requirement", i.requirement},
+         {"official", i.official},
+         {"note", i.note},
+         {"verdict", toString(c.verdict)},
+         {"reason", c.reason},
+         {"duration_ms", c.durationMs}};
+  Json checks = Json::array();
+  for (const auto& check : c.checks) checks.push_back(checkJson(check));
+  j["checks"] = std::move(checks);
+  Json exchanges = Json::array();
+  for (const auto& e : c.exchanges) exchanges.push_back(exchangeJson(e));
+  j["exchanges"] = std::move(exchanges);
+  return j;
+}
+
+Json runJson(const RunResult& r) {
+  const RunInfo& i = r.info;
+  Json endpoints = Json::object();
+  for (const auto& [group, url] : i.endpoints) endpoints[group] = url;  // std::map: sorted
+  return Json{{"tool_version", i.toolVersion}, {"target_name", i.targetName},
+              {"target_file", i.targetFile},   {"endpoints", std::move(endpoints)},
+              {"faults", i.faults},            {"started_at", i.startedAt},
+              {"finished_at", r.finishedAt},   {"duration_ms", r.durationMs},
+              {"jobs", i.jobs},                {"filters", i.filters}};
+}
+
+Json summaryJson(const RunSummary& s) {
+  return Json{{"total", s.total}, {"passed", s.passed}, {"failed", s.failed},
+              {"errored", s.errored}, {"skipped", s.skipped}};
+}
+
+// ---- reading --------------------------------------------------------------------------
+
+// A JSON value with the path that led to it, so every error names its place.
+class Node {
+ public:
+  Node(const Json& value, std::string path) : value_(value), path_(std::move(path)) {}
+
+  Node at(const std::string& key) const {
+    if (!value_.is_object()) fail("expected an object");
+    const auto it = value_.find(key);
+    if (it == value_.end()) throw JsonReportError(path_ + "/" + key + ": missing");
+    return Node(*it, path_ + "/" + key);
+  }
+  std::vector<Node> items() const {
+    if (!value_.is_array()) fail("expected an array");
+    std::vector<Node> out;
+    for (std::size_t k = 0; k < value_.size(); ++k) out.emplace_back(value_[k], path_ + "/" + std::to_string(k));
+    return out;
+  }
+  std::vector<std::pair<std::string, Node>> members() const {
+    if (!value_.is_object()) fail("expected an object");
+    std::vector<std::pair<std::string, Node>> out;
+    for (const auto& [k, v] : value_.items()) out.emplace_back(k, Node(v, path_ + "/" + k));
+    return out;
+  }
+  std::string str() const {
+    if (!value_.is_string()) fail("expected a string");
+    return value_.get<std::string>();
+  }
+  double number() const {
+    if (!value_.is_number()) fail("expected a number");
+    return value_.get<double>();
+  }
+  long integer() const {
+    if (!value_.is_number_integer()) fail("expected an integer");
+    return value_.get<long>();
+  }
+  bool boolean() const {
+    if (!value_.is_boolean()) fail("expected true or false");
+    return value_.get<bool>();
+  }
+  std::vector<std::string> strings() const {
+    std::vector<std::string> out;
+    for (const auto& n : items()) out.push_back(n.str());
+    return out;
+  }
+  [[noreturn]] void fail(const std::string& reason) const {
+    throw JsonReportError((path_.empty() ? "/" : path_) + ": " + reason);
+  }
+
+ private:
+  const Json& value_;
+  std::string path_;
+};
+
+std::string readBytes(const Node& obj, const std::string& key) {
+  const std::string text = obj.at(key).str();
+  const Node encoding = obj.at(key + "_encoding");
+  const std::string enc = encoding.str();
+  if (enc == "utf-8") return text;
+  if (enc != "base64") encoding.fail("unknown encoding '" + enc + "' (expected utf-8 or base64)");
+  auto bytes = base64Decode(text);
+  if (!bytes) obj.at(key).fail("not valid base64");
+  return *bytes;
+}
+
+Headers readHeaders(const Node& n) {
+  Headers out;
+  for (const auto& h : n.items()) out.push_back({h.at("name").str(), h.at("value").str()});
+  return out;
+}
+
+Verdict readVerdict(const Node& n) {
+  const std::string v = n.str();
+  for (Verdict candidate : {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped}) {
+    if (v == toString(candidate)) return candidate;
+  }
+  n.fail("unknown verdict '" + v + "' (expected passed, failed, errored or skipped)");
+}
+
+Exchange readExchange(const Node& n) {
+  Exchange e;
+  e.step = n.at("step").str();
+  e.interaction = n.at("interaction").str();
+  const Node req = n.at("request");
+  e.request.method = req.at("method").str();
+  e.request.url = req.at("url").str();
+  e.request.headers = readHeaders(req.at("headers"));
+  e.request.body = readBytes(req, "body");
+  const Node res = n.at("response");
+  e.response.status = res.at("status").integer();
+  e.response.httpVersion = res.at("http_version").str();
+  e.response.headers = readHeaders(res.at("headers"));
+  e.response.body = readBytes(res, "body");
+  e.response.bodyTruncated = res.at("body_truncated").boolean();
+  e.response.contentEncoding = res.at("content_encoding").str();
+  e.response.elapsedMs = res.at("elapsed_ms").number();
+  e.response.transportError = res.at("transport_error").str();
+  e.jwtPayload = readBytes(n, "jwt_payload");
+  return e;
+}
+
+CheckResult readCheck(const Node& n) {
+  CheckResult c;
+  c.kind = n.at("kind").str();
+  c.subject = n.at("subject").str();
+  c.passed = n.at("passed").boolean();
+  c.message = n.at("message").str();
+  c.expected = n.at("expected").str();
+  c.actual = n.at("actual").str();
+  c.step = n.at("step").str();
+  return c;
+}
+
+CaseResult readCase(const Node& n) {
+  CaseResult c;
+  CaseInfo& i = c.info;
+  i.id = n.at("id").str();
+  i.title = n.at("title").str();
+  i.suiteId = n.at("suite_id").str();
+  i.suiteFile = n.at("suite_file").str();
+  i.capability = n.at("capability").str();
+  i.specVersion = n.at("spec_version").str();
+  i.tags = n.at("tags").strings();
+  i.requirement = n.at("requirement").str();
+  i.official = n.at("official").strings();
+  i.note = n.at("note").str();
+  c.verdict = readVerdict(n.at("verdict"));
+  c.reason = n.at("reason").str();
+  c.durationMs = n.at("duration_ms").number();
+  for (const auto& check : n.at("checks").items()) c.checks.push_back(readCheck(check));
+  for (const auto& e : n.at("exchanges").items()) c.exchanges.push_back(readExchange(e));
+  return c;
+}
+
+int readCount(const Node& n) { return static_cast<int>(n.integer()); }
+
+}  // namespace
+
+std::string canonicalJson(const RunResult& result) {
+  Json doc{{"schema_version", kJsonSchemaVersion}, {"run", runJson(result)}, {"summary", summaryJson(result.summary)}};
+  Json cases = Json::array();
+  for (const auto& c : result.cases) cases.push_back(caseJson(c));
+  doc["cases"] = std::move(cases);
+  // replace: any other string with bad bytes (a header value, a message) keeps its valid text.
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string resultDigest(const RunResult& result) { return sha256Hex(canonicalJson(result)); }
+
+RunResult runResultFromJson(std::string_view json) {
+  Json doc;
+  try {
+    doc = Json::parse(json);
+  } catch (const Json::parse_error& e) {
+    throw JsonReportError(std::string("not JSON: ") + e.what());
+  }
+  const Node root(doc, "");
+  const Node version = root.at("schema_version");
+  const std::string v = version.str();
+  const std::string major = std::string(kJsonSchemaVersion.substr(0, kJsonSchemaVersion.find('.')));
+  if (v.substr(0, v.find('.')) != major) {
+    version.fail("schema version '" + v + "' is not readable by this version (expects " +
+                 std::string(kJsonSchemaVersion) + ")");
+  }
+  RunResult r;
+  const Node run = root.at("run");
+  r.info.toolVersion = run.at("tool_version").str();
+  r.info.targetName = run.at("target_name").str();
+  r.info.targetFile = run.at("target_file").str();
+  for (const auto& [group, url] : run.at("endpoints").members()) r.info.endpoints[group] = url.str();
+  r.info.faults = run.at("faults").strings();
+  r.info.startedAt = run.at("started_at").str();
+  r.finishedAt = run.at("finished_at").str();
+  r.durationMs = run.at("duration_ms").number();
+  r.info.jobs = static_cast<int>(run.at("jobs").integer());
+  r.info.filters = run.at("filters").strings();
+  const Node s = root.at("summary");
+  r.summary.total = readCount(s.at("total"));
+  r.summary.passed = readCount(s.at("passed"));
+  r.summary.failed = readCount(s.at("failed"));
+  r.summary.errored = readCount(s.at("errored"));
+  r.summary.skipped = readCount(s.at("skipped"));
+  for (const auto& c : root.at("cases").items()) r.cases.push_back(readCase(c));
+  return r;
+}
+
+}  // namespace gpc::reporters

@@ -1,0 +1,34 @@
+#pragma once
+// The RunResult as JSON: the JSON report's content, the canonical form the tamper-evidence
+// digest is taken over, and the way back (a JSON report read into a RunResult again, e.g.
+// to render another format later). Field by field in docs/reports.md#json.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "runner/core/model.h"
+
+namespace gpc::reporters {
+
+// Bumped in the major part when a field changes meaning or goes away.
+inline constexpr std::string_view kJsonSchemaVersion = "1.0";
+
+// Deterministic text: fixed key order, 2-space indent, trailing newline; strings that are
+// not valid UTF-8 have the bad bytes replaced, except bodies and JWT payloads, which are
+// then base64 with an `_encoding` flag. Equal RunResults give equal bytes.
+std::string canonicalJson(const RunResult& result);
+
+// SHA-256 hex of canonicalJson(result): what the HTML report shows and `<json>.sha256` holds.
+std::string resultDigest(const RunResult& result);
+
+class JsonReportError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a JSON report back. Throws JsonReportError naming the JSON path and the reason
+// ("/cases/3/verdict: unknown verdict 'pass'") for anything it does not understand.
+RunResult runResultFromJson(std::string_view json);
+
+}  // namespace gpc::reporters

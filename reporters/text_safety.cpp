@@ -1,0 +1,180 @@
+#include "reporters/text_safety.h"
+
+#include <array>
+#include <cstdint>
+
+namespace gpc::reporters {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (RFC 3629 table), or 0.
+std::size_t sequenceLength(std::string_view text, std::size_t i, char32_t* codePoint) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) {
+    *codePoint = b0;
+    return 1;
+  }
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlong forms
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  char32_t cp = b0 & (0xFF >> (len + 1));
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+  *codePoint = cp;
+  return len;
+}
+
+bool isXmlChar(char32_t cp) {
+  if (cp < 0x20) return cp == 0x09 || cp == 0x0A || cp == 0x0D;
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+// Copies text, replacing each invalid byte, and each code point `keep` rejects, with U+FFFD.
+template <typename Keep>
+std::string sanitise(std::string_view text, Keep keep) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t len = sequenceLength(text, i, &cp);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    if (keep(cp)) {
+      out.append(text.substr(i, len));
+    } else {
+      out += kReplacement;
+    }
+    i += len;
+  }
+  return out;
+}
+
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+}  // namespace
+
+bool isValidUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t len = sequenceLength(text, i, &cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string toValidUtf8(std::string_view text) {
+  return sanitise(text, [](char32_t) { return true; });
+}
+
+std::string toXmlText(std::string_view text) { return sanitise(text, isXmlChar); }
+
+std::string toTerminalText(std::string_view text) {
+  std::string out = sanitise(text, [](char32_t cp) {
+    return cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp < 0x7F) || cp >= 0xA0;
+  });
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string htmlEscape(std::string_view text) {
+  const std::string clean = toXmlText(text);
+  std::string out;
+  out.reserve(clean.size() + clean.size() / 8);
+  for (char c : clean) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string base64Encode(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  const auto at = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const std::uint32_t n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
+    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(n >> shift) & 0x3F];
+  }
+  const std::size_t rest = bytes.size() - i;
+  if (rest > 0) {
+    std::uint32_t n = at(i) << 16;
+    if (rest == 2) n |= at(i + 1) << 8;
+    out += kAlphabet[(n >> 18) & 0x3F];
+    out += kAlphabet[(n >> 12) & 0x3F];
+    out += rest == 2 ? kAlphabet[(n >> 6) & 0x3F] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+std::optional<std::string> base64Decode(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::array<int, 256> value{};
+  value.fill(-1);
+  for (std::size_t k = 0; k < kAlphabet.size(); ++k) value[static_cast<unsigned char>(kAlphabet[k])] = static_cast<int>(k);
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  for (std::size_t i = 0; i < text.size(); i += 4) {
+    const bool last = i + 4 == text.size();
+    int pad = 0;
+    std::uint32_t n = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const char c = text[i + k];
+      if (c == '=' && last && k >= 2) {
+        ++pad;
+        n <<= 6;
+        continue;
+      }
+      const int v = value[static_cast<unsigned char>(c)];
+      if (v < 0 || pad > 0) return std::nullopt;
+      n = (n << 6) | static_cast<std::uint32_t>(v);
+    }
+    out += static_cast<char>((n >> 16) & 0xFF);
+    if (pad < 2) out += static_cast<char>((n >> 8) & 0xFF);
+    if (pad < 1) out += static_cast<char>(n & 0xFF);
+  }
+  return out;
+}
+
+std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes) {
+  if (text.size() <= maxBytes) return text;
+  std::size_t end = maxBytes;
+  // Step back over continuation bytes (at most 3: a sequence is at most 4 bytes long) so
+  // the cut does not split a sequence; a run of stray continuation bytes is cut anywhere.
+  for (int k = 0; k < 3 && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80; ++k) --end;
+  return text.substr(0, end);
+}
+
+}  // namespace gpc::reporters
