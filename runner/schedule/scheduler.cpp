@@ -76,9 +76,10 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
   return results;
 }
 
-RunResult runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, const CaseRunner& runner,
-                           const ScheduleOptions& options, const std::vector<Reporter*>& reporters) {
-  RunResult run;
+ReportedRun runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, const CaseRunner& runner,
+                             const ScheduleOptions& options, const std::vector<Reporter*>& reporters) {
+  ReportedRun outcome;
+  RunResult& run = outcome.result;
   if (info.startedAt.empty()) info.startedAt = utcTimestampNow();
   info.jobs = std::max(1, options.jobs);
   run.info = std::move(info);
@@ -91,8 +92,14 @@ RunResult runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, con
   run.durationMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   run.finishedAt = utcTimestampNow();
   run.summary = summarise(run.cases);
-  for (Reporter* r : reporters) r->runFinished(run);
-  return run;
+  for (Reporter* r : reporters) {
+    try {
+      r->runFinished(run);
+    } catch (const std::exception& e) {
+      outcome.reporterErrors.emplace_back(e.what());
+    }
+  }
+  return outcome;
 }
 
 std::string utcTimestampNow() {

@@ -4,6 +4,7 @@
 // which is what makes reports identical for --jobs 1 and --jobs N.
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "reporters/reporter.h"
@@ -24,10 +25,17 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
                                  const ScheduleOptions& options,
                                  const std::function<void(const CaseResult&)>& onFinished);
 
+struct ReportedRun {
+  RunResult result;
+  // One message per reporter whose runFinished threw (e.g. a report file that could not be
+  // written): the other reporters still ran.
+  std::vector<std::string> reporterErrors;
+};
+
 // The whole run for reporters: runStarting, caseFinished per case (serialised), runFinished
 // with the RunResult in case order. `info.startedAt` is filled in when empty.
-RunResult runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, const CaseRunner& runner,
-                           const ScheduleOptions& options, const std::vector<Reporter*>& reporters);
+ReportedRun runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, const CaseRunner& runner,
+                             const ScheduleOptions& options, const std::vector<Reporter*>& reporters);
 
 // ISO 8601 UTC with milliseconds, e.g. "2024-05-01T10:20:30.123Z".
 std::string utcTimestampNow();

@@ -1,0 +1,52 @@
+#include "runner/cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "runner/cli/faults_command.h"
+#include "runner/cli/list_command.h"
+#include "runner/cli/optional_commands.h"
+#include "runner/cli/run_command.h"
+#include "runner/cli/serve_command.h"
+
+namespace gpc::cli {
+
+int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"gpc-assure: conformance and assurance harness for GP Connect provider APIs", "gpc-assure"};
+  app.set_version_flag("--version", std::string("gpc-assure ") + GPC_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  RunArgs runArgs;
+  ListArgs listArgs;
+  ServeArgs serveArgs;
+  addRunCommand(app, runArgs);
+  addListCommand(app, listArgs);
+  addServeCommand(app, serveArgs);
+  addFaultsCommand(app);
+  const std::vector<PendingCommand> optional = addOptionalCommands(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e, out, err);
+    return 2;
+  }
+
+  if (app.got_subcommand("run")) return runRunCommand(runArgs, out, err);
+  if (app.got_subcommand("list")) return runListCommand(listArgs, out, err);
+  if (app.got_subcommand("serve")) return runServeCommand(serveArgs, out, err);
+  if (app.got_subcommand("faults")) return runFaultsCommand(out);
+  for (const auto& command : optional)
+    if (command.command->parsed()) return command.run(out, err);
+  err << "gpc-assure: no command given (try --help)\n";
+  return 2;
+}
+
+}  // namespace gpc::cli

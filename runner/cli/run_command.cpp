@@ -1,0 +1,157 @@
+#include "runner/cli/run_command.h"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <ostream>
+#include <set>
+
+#include "provider/reference_provider.h"
+#include "runner/checks/fhir_services.h"
+#include "runner/cli/data_location.h"
+#include "runner/exec/case_executor.h"
+#include "runner/http/curl_transport.h"
+#include "runner/schedule/scheduler.h"
+#include "runner/target/target.h"
+
+namespace gpc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A usage, data or target problem: printed and mapped to exit 2.
+struct RunSetupError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The target the run talks to, and the in-process provider behind it when there is one.
+struct ResolvedTarget {
+  std::unique_ptr<provider::ReferenceProvider> provider;
+  Target target;
+};
+
+ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
+  ResolvedTarget resolved;
+  if (args.target) {
+    if (!args.faults.empty())
+      throw RunSetupError("--fault switches the embedded reference provider's faults; it cannot be used with --target");
+    resolved.target = loadTarget(*args.target);
+  } else {
+    const fs::path referenceFile = dirs.fixtures / "targets" / "reference.json";
+    resolved.target = loadTarget(referenceFile);
+    if (!args.baseUrl) {
+      // The default run: the reference provider in this process, on a free loopback port.
+      provider::ProviderOptions options;
+      options.fixturesDir = dirs.fixtures;
+      options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
+      resolved.provider = std::make_unique<provider::ReferenceProvider>(options);
+      resolved.provider->start();
+      applyBaseUrl(resolved.target, resolved.provider->rootUrl());
+      resolved.target.name = "embedded reference provider";
+    } else if (!args.faults.empty()) {
+      throw RunSetupError("--fault needs the embedded reference provider; with --base-url set the faults on `gpc-assure serve`");
+    }
+  }
+  if (args.baseUrl) {
+    try {
+      applyBaseUrl(resolved.target, *args.baseUrl);
+    } catch (const std::invalid_argument& e) {
+      throw RunSetupError(std::string("--base-url ") + *args.baseUrl + ": " + e.what());
+    }
+  }
+  if (args.timeoutSeconds) resolved.target.transport.timeoutSeconds = *args.timeoutSeconds;
+  return resolved;
+}
+
+struct Reports {
+  std::vector<std::unique_ptr<Reporter>> owned;
+  std::vector<Reporter*> all() const {
+    std::vector<Reporter*> out;
+    for (const auto& r : owned) out.push_back(r.get());
+    return out;
+  }
+};
+
+Reports makeReports(const RunArgs& args, std::ostream& out) {
+  Reports reports;
+  const reporters::ConsoleOptions console =
+      args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
+  reports.owned.push_back(reporters::makeConsoleReporter(out, console));
+  const fs::path dir(args.outDir);
+  reports.owned.push_back(reporters::makeJUnitReporter(args.junit ? fs::path(*args.junit) : dir / "junit.xml"));
+  reports.owned.push_back(reporters::makeJsonReporter(args.json ? fs::path(*args.json) : dir / "report.json"));
+  reports.owned.push_back(reporters::makeHtmlReporter(args.html ? fs::path(*args.html) : dir / "report.html"));
+  return reports;
+}
+
+RunInfo describeRun(const RunArgs& args, const ResolvedTarget& resolved, const Selection& selection) {
+  RunInfo info;
+  info.toolVersion = GPC_VERSION;
+  info.targetName = resolved.target.name;
+  info.targetFile = args.target ? *args.target : "";
+  info.endpoints = resolved.target.endpoints;
+  info.faults = args.faults;
+  info.jobs = args.jobs;
+  info.filters = describe(selection);
+  return info;
+}
+
+}  // namespace
+
+void addRunCommand(CLI::App& app, RunArgs& args) {
+  CLI::App* run = app.add_subcommand("run", "Run the selected cases against a target and write reports");
+  run->add_option("--target", args.target, "Target file (default: the embedded reference provider)")
+      ->check(CLI::ExistingFile);
+  run->add_option("--base-url", args.baseUrl, "Replace scheme, host and port of every endpoint, keeping paths");
+  addFilterOptions(*run, args.filters);
+  run->add_option("--jobs,-j", args.jobs, "Cases run concurrently (each case's steps stay in order)")
+      ->check(CLI::Range(1, 256));
+  run->add_option("--timeout", args.timeoutSeconds, "Per-request total timeout in seconds")
+      ->check(CLI::PositiveNumber);
+  run->add_option("--out", args.outDir, "Report directory for junit.xml, report.json, report.html")
+      ->capture_default_str();
+  run->add_option("--junit", args.junit, "JUnit XML report file (instead of OUT/junit.xml)");
+  run->add_option("--json", args.json, "JSON report file (instead of OUT/report.json)");
+  run->add_option("--html", args.html, "HTML report file (instead of OUT/report.html)");
+  run->add_option("--fault", args.faults, "Switch on a reference provider fault (repeatable; see `faults`)");
+  run->add_option("--suites-dir", args.suitesDir, "Suites directory (default: see docs/cli.md)");
+  run->add_flag("--no-color", args.noColor, "No colour on the console (also: NO_COLOR)");
+}
+
+int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
+  const char* prefix = "gpc-assure run: ";
+  try {
+    const DataDirs dirs = locateData(processDataLookup(args.suitesDir));
+    const SuiteSet suites = loadSuites(dirs.suites);
+    const Selection selection = args.filters.selection();
+    const std::vector<Case> chosen = select(suites.cases, selection);
+    if (chosen.empty()) {
+      err << prefix << noMatchMessage(selection, suites.cases.size(), dirs.suites.string()) << '\n';
+      return 2;
+    }
+    ResolvedTarget resolved = resolveTarget(args, dirs);
+    http::CurlTransport transport(resolved.target.transport);
+    const std::unique_ptr<FhirServices> fhir = makeFhirServices(dirs.profiles.string());
+    const ExecContext context{resolved.target, transport, *fhir, dirs.fixtures};
+
+    std::vector<CaseInfo> infos;
+    infos.reserve(chosen.size());
+    for (const auto& c : chosen) infos.push_back(c.info);
+    Reports reports = makeReports(args, out);
+    const schedule::ReportedRun run = schedule::runWithReporters(
+        describeRun(args, resolved, selection), infos,
+        [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},
+        reports.all());
+    out.flush();
+    for (const auto& message : run.reporterErrors) err << prefix << message << '\n';
+    if (!run.reporterErrors.empty()) return 2;
+    const RunSummary& s = run.result.summary;
+    return s.failed + s.errored > 0 ? 1 : 0;
+  } catch (const std::exception& e) {
+    // LoadError already reads "file: /pointer: reason".
+    err << prefix << e.what() << '\n';
+    return 2;
+  }
+}
+
+}  // namespace gpc::cli

@@ -1,0 +1,40 @@
+#pragma once
+// `gpc-assure run`: select cases, pick the target (a target file, or the embedded reference
+// provider started in-process), run them on --jobs threads and write the reports.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reporters/reporters.h"
+#include "runner/cli/case_selection.h"
+
+namespace CLI {
+class App;
+}
+
+namespace gpc::cli {
+
+struct RunArgs {
+  std::optional<std::string> target;   // target file; none: the embedded reference provider
+  std::optional<std::string> baseUrl;  // replaces scheme/host/port of every endpoint
+  FilterArgs filters;
+  int jobs = 1;
+  std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
+  std::string outDir = "reports";
+  std::optional<std::string> junit, json, html;
+  std::vector<std::string> faults;  // reference provider fault switches
+  std::optional<std::string> suitesDir;
+  bool noColor = false;
+  // Set by tests writing to a string stream; otherwise decided from stdout and NO_COLOR.
+  std::optional<reporters::ConsoleOptions> console;
+};
+
+void addRunCommand(CLI::App& app, RunArgs& args);
+
+// 0 every selected case passed (or was skipped with a reason); 1 a case failed or errored;
+// 2 usage, data, target or suite error, no case selected, or a report that could not be written.
+int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace gpc::cli
