@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "reporters/html_report.h"
+#include "reporters/reporters.h"
+#include "reporters/run_json.h"
+#include "reporters/text_safety.h"
+#include "sample_results.h"
+#include "temp_dir.h"
+
+namespace gpc::reporters {
+namespace {
+
+using testing::hostileRun;
+using testing::sampleRun;
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(HtmlReport, EscapesEveryByteFromTheTarget) {
+  const std::string html = renderHtmlReport(hostileRun());
+  EXPECT_EQ(count(html, "<script"), 1u) << "only the report's own filter script";
+  EXPECT_EQ(html.find("alert('x')"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;/textarea&gt;&quot;quoted&quot; &amp;"),
+            std::string::npos);
+  EXPECT_EQ(html.find("</textarea>"), std::string::npos);
+  EXPECT_EQ(html.find('\0'), std::string::npos);
+  EXPECT_EQ(html.find('\x1b'), std::string::npos);
+  EXPECT_EQ(html.find('\x01'), std::string::npos);
+  EXPECT_TRUE(isValidUtf8(html));
+  EXPECT_NE(html.find("Not valid UTF-8"), std::string::npos);
+}
+
+TEST(HtmlReport, IsSelfContained) {
+  const std::string html = renderHtmlReport(hostileRun()) + renderHtmlReport(sampleRun());
+  const std::regex external(R"((src|href)\s*=|<link|<img|<iframe|@import|url\()", std::regex::icase);
+  EXPECT_FALSE(std::regex_search(html, external));
+  EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
+}
+
+TEST(HtmlReport, ShowsRunCasesEvidenceAndSummaryByCapability) {
+  const RunResult r = sampleRun();
+  const std::string html = renderHtmlReport(r);
+  EXPECT_NE(html.find("embedded reference provider"), std::string::npos);
+  EXPECT_NE(html.find("gpc-assure 0.1.0"), std::string::npos);
+  EXPECT_NE(html.find("2024-05-01T09:30:00Z"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>foundations</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td>"
+                      "<td class=\"n\">0</td><td class=\"n\">0</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<tr><td>security</td><td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">0</td>"
+                      "<td class=\"n\">1</td><td class=\"n\">1</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("data-verdict=\"failed\" id=\"case-FND-PAT-READ-002\" open"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Requirement</dt><dd>foundations_use_case_read_a_patient#response</dd>"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Official scenario</dt><dd>PatientRead.feature: Read patient 404 if patient not found</dd>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<dt>Reason</dt><dd>status: expected 200, got 404</dd>"), std::string::npos);
+  EXPECT_NE(html.find("<th>Ssp-TraceID</th>"), std::string::npos);
+  // JSON bodies and JWT claims are pretty-printed.
+  EXPECT_NE(html.find("{\n  &quot;resourceType&quot;: &quot;Patient&quot;,"), std::string::npos);
+  EXPECT_NE(html.find("&quot;iss&quot;: &quot;http://gpconnect-postman-url&quot;"), std::string::npos);
+  for (const char* v : {"passed", "failed", "errored", "skipped"}) {
+    EXPECT_NE(html.find(std::string("<input type=\"checkbox\" data-verdict=\"") + v + "\" checked>"), std::string::npos);
+  }
+}
+
+TEST(HtmlReport, ShowsTheDigestOfTheCanonicalJsonAndFollowsEveryChange) {
+  RunResult r = sampleRun();
+  const std::string digest = resultDigest(r);
+  const std::string html = renderHtmlReport(r);
+  EXPECT_NE(html.find("<meta name=\"gpc-assure-result-sha256\" content=\"" + digest + "\">"), std::string::npos);
+  r.cases[3].reason = "edited";
+  EXPECT_EQ(renderHtmlReport(r).find(digest), std::string::npos);
+}
+
+TEST(HtmlReport, ShowsFaultsWhenTheReferenceProviderHadThem) {
+  RunResult r = sampleRun();
+  EXPECT_EQ(renderHtmlReport(r).find("faults switched on"), std::string::npos);
+  r.info.faults = {"missing-cache-control"};
+  EXPECT_NE(renderHtmlReport(r).find("faults switched on:</strong> <code>missing-cache-control</code>"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, TruncatesLargeBodiesWithANote) {
+  RunResult r = sampleRun();
+  std::string big(200 * 1024, 'a');
+  big += "THE-END";
+  r.cases[0].exchanges[0].response.body = big;
+  const std::string html = renderHtmlReport(r);
+  EXPECT_EQ(html.find("THE-END"), std::string::npos);
+  EXPECT_NE(html.find("Shown: the first 65536 of 204807 bytes; the JSON report has the whole body."), std::string::npos);
+  EXPECT_NE(canonicalJson(r).find("THE-END"), std::string::npos);
+}
+
+TEST(HtmlReport, ReporterWritesTheFileAndItsOwnDigest) {
+  TempDir dir;
+  const RunResult r = sampleRun();
+  const auto path = dir.path() / "report.html";
+  makeHtmlReporter(path)->runFinished(r);
+  const std::string html = readFile(path);
+  EXPECT_EQ(html, renderHtmlReport(r));
+  const std::string sidecar = readFile(dir.path() / "report.html.sha256");
+  EXPECT_TRUE(std::regex_match(sidecar, std::regex("[0-9a-f]{64}  report\\.html\n"))) << sidecar;
+}
+
+}  // namespace
+}  // namespace gpc::reporters

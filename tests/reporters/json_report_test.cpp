@@ -1,0 +1,203 @@
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reporters/digest.h"
+#include "reporters/reporters.h"
+#include "reporters/run_json.h"
+#include "sample_results.h"
+#include "temp_dir.h"
+
+namespace gpc::reporters {
+namespace {
+
+using testing::hostileRun;
+using testing::kHostile;
+using testing::sampleRun;
+
+void expectSameHeaders(const Headers& a, const Headers& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].name, b[i].name);
+    EXPECT_EQ(a[i].value, b[i].value);
+  }
+}
+
+// Field by field, so a field the writer forgets fails here by name.
+void expectSameRun(const RunResult& a, const RunResult& b) {
+  EXPECT_EQ(a.info.toolVersion, b.info.toolVersion);
+  EXPECT_EQ(a.info.targetName, b.info.targetName);
+  EXPECT_EQ(a.info.targetFile, b.info.targetFile);
+  EXPECT_EQ(a.info.endpoints, b.info.endpoints);
+  EXPECT_EQ(a.info.faults, b.info.faults);
+  EXPECT_EQ(a.info.startedAt, b.info.startedAt);
+  EXPECT_EQ(a.info.jobs, b.info.jobs);
+  EXPECT_EQ(a.info.filters, b.info.filters);
+  EXPECT_EQ(a.finishedAt, b.finishedAt);
+  EXPECT_EQ(a.durationMs, b.durationMs);
+  EXPECT_EQ(a.summary.total, b.summary.total);
+  EXPECT_EQ(a.summary.passed, b.summary.passed);
+  EXPECT_EQ(a.summary.failed, b.summary.failed);
+  EXPECT_EQ(a.summary.errored, b.summary.errored);
+  EXPECT_EQ(a.summary.skipped, b.summary.skipped);
+  ASSERT_EQ(a.cases.size(), b.cases.size());
+  for (std::size_t i = 0; i < a.cases.size(); ++i) {
+    const CaseResult& x = a.cases[i];
+    const CaseResult& y = b.cases[i];
+    SCOPED_TRACE(x.info.id);
+    EXPECT_EQ(x.info.id, y.info.id);
+    EXPECT_EQ(x.info.title, y.info.title);
+    EXPECT_EQ(x.info.suiteId, y.info.suiteId);
+    EXPECT_EQ(x.info.suiteFile, y.info.suiteFile);
+    EXPECT_EQ(x.info.capability, y.info.capability);
+    EXPECT_EQ(x.info.specVersion, y.info.specVersion);
+    EXPECT_EQ(x.info.tags, y.info.tags);
+    EXPECT_EQ(x.info.requirement, y.info.requirement);
+    EXPECT_EQ(x.info.official, y.info.official);
+    EXPECT_EQ(x.info.note, y.info.note);
+    EXPECT_EQ(x.verdict, y.verdict);
+    EXPECT_EQ(x.reason, y.reason);
+    EXPECT_EQ(x.durationMs, y.durationMs);
+    ASSERT_EQ(x.checks.size(), y.checks.size());
+    for (std::size_t k = 0; k < x.checks.size(); ++k) {
+      EXPECT_EQ(x.checks[k].kind, y.checks[k].kind);
+      EXPECT_EQ(x.checks[k].subject, y.checks[k].subject);
+      EXPECT_EQ(x.checks[k].passed, y.checks[k].passed);
+      EXPECT_EQ(x.checks[k].message, y.checks[k].message);
+      EXPECT_EQ(x.checks[k].expected, y.checks[k].expected);
+      EXPECT_EQ(x.checks[k].actual, y.checks[k].actual);
+      EXPECT_EQ(x.checks[k].step, y.checks[k].step);
+    }
+    ASSERT_EQ(x.exchanges.size(), y.exchanges.size());
+    for (std::size_t k = 0; k < x.exchanges.size(); ++k) {
+      const Exchange& p = x.exchanges[k];
+      const Exchange& q = y.exchanges[k];
+      EXPECT_EQ(p.step, q.step);
+      EXPECT_EQ(p.interaction, q.interaction);
+      EXPECT_EQ(p.request.method, q.request.method);
+      EXPECT_EQ(p.request.url, q.request.url);
+      expectSameHeaders(p.request.headers, q.request.headers);
+      EXPECT_EQ(p.request.body, q.request.body);
+      EXPECT_EQ(p.response.status, q.response.status);
+      EXPECT_EQ(p.response.httpVersion, q.response.httpVersion);
+      expectSameHeaders(p.response.headers, q.response.headers);
+      EXPECT_EQ(p.response.body, q.response.body);
+      EXPECT_EQ(p.response.bodyTruncated, q.response.bodyTruncated);
+      EXPECT_EQ(p.response.contentEncoding, q.response.contentEncoding);
+      EXPECT_EQ(p.response.elapsedMs, q.response.elapsedMs);
+      EXPECT_EQ(p.response.transportError, q.response.transportError);
+      EXPECT_EQ(p.jwtPayload, q.jwtPayload);
+    }
+  }
+}
+
+// Every field set to a distinct non-default value.
+RunResult everyFieldRun() {
+  RunResult r = sampleRun();
+  Exchange& x = r.cases[1].exchanges[0];
+  x.request.method = "POST";
+  x.request.body = R"({"resourceType":"Parameters"})";
+  x.response.bodyTruncated = true;
+  x.response.transportError = "Operation timed out after 10001 milliseconds";
+  x.response.status = 0;
+  x.response.httpVersion = "2";
+  Exchange second = x;
+  second.step = "capture-id";
+  second.response.body = std::string("\x1f\x8b\x08\x00binary\xff", 10);
+  r.cases[1].exchanges.push_back(second);
+  r.info.faults = {"missing-cache-control", "wrong-content-type"};
+  return r;
+}
+
+TEST(JsonReport, RoundTripsEveryField) {
+  const RunResult original = everyFieldRun();
+  expectSameRun(original, runResultFromJson(canonicalJson(original)));
+}
+
+TEST(JsonReport, NonUtf8BodiesAreBase64WithAFlagAndComeBackExactly) {
+  const RunResult original = hostileRun();
+  const std::string json = canonicalJson(original);
+  const auto doc = nlohmann::json::parse(json);
+  const auto& response = doc["cases"][0]["exchanges"][1]["response"];
+  EXPECT_EQ(response["body_encoding"], "base64");
+  EXPECT_EQ(doc["cases"][0]["exchanges"][0]["response"]["body_encoding"], "utf-8");
+  EXPECT_EQ(doc["cases"][0]["exchanges"][1]["jwt_payload_encoding"], "base64");
+  const RunResult back = runResultFromJson(json);
+  EXPECT_EQ(back.cases[0].exchanges[1].response.body, kHostile);
+  EXPECT_EQ(back.cases[0].exchanges[1].jwtPayload, kHostile);
+  // Other strings keep their valid text; the bad bytes become U+FFFD.
+  EXPECT_NE(back.info.targetName.find("<script>alert('x')</script>"), std::string::npos);
+  EXPECT_NE(back.info.targetName.find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(JsonReport, IsStableAndCarriesItsSchemaVersionFirst) {
+  const RunResult r = sampleRun();
+  const std::string json = canonicalJson(r);
+  EXPECT_EQ(json, canonicalJson(r));
+  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.0\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
+  // Key order follows docs/reports.md, not alphabetical order.
+  EXPECT_LT(json.find("\"id\""), json.find("\"title\""));
+  EXPECT_LT(json.find("\"verdict\""), json.find("\"checks\""));
+}
+
+TEST(JsonReport, ChangingOneResultChangesTheDigest) {
+  RunResult r = sampleRun();
+  const std::string before = resultDigest(r);
+  EXPECT_EQ(before, sha256Hex(canonicalJson(r)));
+  EXPECT_EQ(before.size(), 64u);
+  r.cases[1].verdict = Verdict::Passed;
+  EXPECT_NE(resultDigest(r), before);
+  r.cases[1].verdict = Verdict::Failed;
+  EXPECT_EQ(resultDigest(r), before);
+  r.cases[0].exchanges[0].response.headers[0].value += " ";
+  EXPECT_NE(resultDigest(r), before);
+}
+
+TEST(JsonReport, Sha256MatchesTheKnownVector) {
+  EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(JsonReport, BadInputNamesTheJsonPath) {
+  std::string json = canonicalJson(sampleRun());
+  const auto expectError = [](const std::string& text, const std::string& message) {
+    try {
+      runResultFromJson(text);
+      ADD_FAILURE() << "no error for " << message;
+    } catch (const JsonReportError& e) {
+      EXPECT_EQ(std::string(e.what()), message);
+    }
+  };
+  auto doc = nlohmann::ordered_json::parse(json);
+  auto bad = doc;
+  bad["cases"][2]["verdict"] = "pass";
+  expectError(bad.dump(), "/cases/2/verdict: unknown verdict 'pass' (expected passed, failed, errored or skipped)");
+  bad = doc;
+  bad["cases"][0]["exchanges"][0]["response"].erase("status");
+  expectError(bad.dump(), "/cases/0/exchanges/0/response/status: missing");
+  bad = doc;
+  bad["cases"][0]["exchanges"][0]["response"]["body_encoding"] = "base64";
+  bad["cases"][0]["exchanges"][0]["response"]["body"] = "***";
+  expectError(bad.dump(), "/cases/0/exchanges/0/response/body: not valid base64");
+  bad = doc;
+  bad["schema_version"] = "2.0";
+  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.0)");
+  bad = doc;
+  bad["run"]["jobs"] = "two";
+  expectError(bad.dump(), "/run/jobs: expected an integer");
+  EXPECT_THROW(runResultFromJson("{"), JsonReportError);
+}
+
+TEST(JsonReport, ReporterWritesTheCanonicalTextAndItsDigestFile) {
+  TempDir dir;
+  const RunResult r = sampleRun();
+  const auto path = dir.path() / "out" / "report.json";
+  makeJsonReporter(path)->runFinished(r);
+  EXPECT_EQ(readFile(path), canonicalJson(r));
+  EXPECT_EQ(readFile(dir.path() / "out" / "report.json.sha256"), resultDigest(r) + "  report.json\n");
+}
+
+}  // namespace
+}  // namespace gpc::reporters

@@ -1,0 +1,142 @@
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "reporters/reporters.h"
+#include "sample_results.h"
+#include "temp_dir.h"
+
+namespace gpc::reporters {
+namespace {
+
+using testing::hostileRun;
+using testing::kHostile;
+using testing::sampleRun;
+
+std::string writeJUnit(const TempDir& dir, const RunResult& r) {
+  const auto path = dir.path() / "junit.xml";
+  makeJUnitReporter(path)->runFinished(r);
+  return path.string();
+}
+
+pugi::xml_document parse(const std::string& path) {
+  pugi::xml_document doc;
+  const auto result = doc.load_file(path.c_str());
+  EXPECT_TRUE(result) << result.description() << " at offset " << result.offset;
+  return doc;
+}
+
+TEST(JUnitReport, OneSuitePerSuiteIdAndOneCasePerExpandedCase) {
+  TempDir dir;
+  const auto doc = parse(writeJUnit(dir, sampleRun()));
+  const auto root = doc.child("testsuites");
+  ASSERT_TRUE(root);
+  EXPECT_FALSE(root.first_attribute()) << "the Ant schema allows no attributes on <testsuites>";
+  const auto suites = root.children("testsuite");
+  ASSERT_EQ(std::distance(suites.begin(), suites.end()), 2);
+  const auto first = root.child("testsuite");
+  EXPECT_STREQ(first.attribute("name").value(), "foundations.patient.read");
+  EXPECT_STREQ(first.attribute("tests").value(), "2");
+  EXPECT_STREQ(first.attribute("failures").value(), "1");
+  EXPECT_STREQ(first.attribute("errors").value(), "0");
+  EXPECT_STREQ(first.attribute("timestamp").value(), "2024-05-01T09:30:00");
+  EXPECT_STREQ(first.attribute("time").value(), "0.025");
+  const auto passed = first.child("testcase");
+  EXPECT_STREQ(passed.attribute("classname").value(), "foundations.patient.read");
+  EXPECT_STREQ(passed.attribute("name").value(), "FND-PAT-READ-001 Read a registered patient");
+  EXPECT_STREQ(passed.attribute("time").value(), "0.012");
+  EXPECT_FALSE(passed.first_child());
+  const auto failure = passed.next_sibling("testcase").child("failure");
+  ASSERT_TRUE(failure);
+  EXPECT_STREQ(failure.attribute("message").value(), "status: expected 200, got 404");
+  EXPECT_STREQ(failure.attribute("type").value(), "status");
+  const std::string evidence = failure.text().get();
+  EXPECT_NE(evidence.find("[FAIL] status: expected 200, got 404 - unexpected status"), std::string::npos) << evidence;
+  EXPECT_NE(evidence.find("> GET http://127.0.0.1:8080/Patient/2"), std::string::npos);
+  EXPECT_NE(evidence.find("< HTTP 200"), std::string::npos);
+  EXPECT_NE(evidence.find(R"({"resourceType":"Patient","id":"2"})"), std::string::npos);
+  EXPECT_STREQ(first.child("properties")
+                   .find_child_by_attribute("property", "name", "FND-PAT-READ-002.requirement")
+                   .attribute("value")
+                   .value(),
+               "foundations_use_case_read_a_patient#response");
+  EXPECT_STREQ(first.child("properties")
+                   .find_child_by_attribute("property", "name", "FND-PAT-READ-001.official")
+                   .attribute("value")
+                   .value(),
+               "PatientRead.feature: Read patient 404 if patient not found");
+  EXPECT_STREQ(first.child("properties")
+                   .find_child_by_attribute("property", "name", "FND-PAT-READ-001.tags")
+                   .attribute("value")
+                   .value(),
+               "foundations, patient");
+  const auto security = first.next_sibling("testsuite");
+  EXPECT_STREQ(security.attribute("id").value(), "1");
+  const auto errored = security.child("testcase");
+  EXPECT_STREQ(errored.child("error").attribute("message").value(), "connection refused");
+  EXPECT_STREQ(errored.child("error").attribute("type").value(), "error");
+  EXPECT_STREQ(errored.next_sibling("testcase").child("skipped").attribute("message").value(),
+               "not applicable to this provider");
+}
+
+TEST(JUnitReport, HostileContentStaysWellFormedAndReadable) {
+  TempDir dir;
+  const std::string path = writeJUnit(dir, hostileRun());
+  const std::string xml = readFile(path);
+  for (char bad : {'\0', '\x01', '\x08', '\x0b', '\x0c', '\x1b'}) {
+    EXPECT_EQ(xml.find(bad), std::string::npos) << "control byte " << int(bad);
+  }
+  EXPECT_EQ(xml.find("<script>"), std::string::npos);
+  // "]]>" may not appear in character data (it may in attribute values).
+  EXPECT_NE(xml.find("]]&gt; "), std::string::npos);
+  EXPECT_EQ(xml.find("&#0;"), std::string::npos);
+  const auto doc = parse(path);
+  const auto failure = doc.child("testsuites").child("testsuite").child("testcase").child("failure");
+  const std::string message = failure.attribute("message").value();
+  EXPECT_EQ(message.rfind("<script>alert('x')</script></textarea>\"quoted\" & ]]> ", 0), 0u) << message;
+  EXPECT_NE(std::string(failure.text().get()).find("</textarea>"), std::string::npos);
+}
+
+// Runs xmllint against one schema; the message on failure is xmllint's own.
+void expectValid(const std::string& xml, const std::string& schema) {
+  const std::string log = xml + ".xmllint.log";
+  const std::string command = "xmllint --noout --schema '" + schema + "' '" + xml + "' >'" + log + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << schema << ":\n" << readFile(log);
+}
+
+class JUnitSchema : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(JUnitSchema, ReportsValidateIncludingHostileContent) {
+  const std::filesystem::path schema = std::filesystem::path(GPC_SHARED_DIR) / "junit-schema" / GetParam();
+  if (!std::filesystem::exists(schema)) GTEST_SKIP() << "schema not present: " << schema;
+  if (std::system("xmllint --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
+  TempDir dir;
+  for (const RunResult& r : {sampleRun(), hostileRun()}) {
+    expectValid(writeJUnit(dir, r), schema.string());
+  }
+  RunResult empty;
+  empty.info = testing::sampleInfo();
+  expectValid(writeJUnit(dir, empty), schema.string());
+}
+
+// The validation above can fail: a report with attributes on <testsuites> breaks the Ant schema.
+TEST(JUnitSchemaCheck, RejectsWhatTheAntSchemaForbids) {
+  const std::filesystem::path schema = std::filesystem::path(GPC_SHARED_DIR) / "junit-schema" / "windyroad-JUnit.xsd";
+  if (!std::filesystem::exists(schema)) GTEST_SKIP() << "schema not present: " << schema;
+  if (std::system("xmllint --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
+  TempDir dir;
+  const std::string path = writeJUnit(dir, sampleRun());
+  std::string xml = readFile(path);
+  xml.replace(xml.find("<testsuites>"), 12, "<testsuites tests=\"4\">");
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << xml;
+  const std::string command = "xmllint --noout --schema '" + schema.string() + "' '" + path + "' >/dev/null 2>&1";
+  EXPECT_NE(std::system(command.c_str()), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(BothSchemas, JUnitSchema, ::testing::Values("junit-10.xsd", "windyroad-JUnit.xsd"));
+
+}  // namespace
+}  // namespace gpc::reporters
