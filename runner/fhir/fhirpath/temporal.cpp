@@ -1,0 +1,207 @@
+#include "runner/fhir/fhirpath/temporal.h"
+
+#include <cmath>
+#include <cstdio>
+#include <regex>
+
+namespace gpc::fhirpath::detail {
+namespace {
+
+constexpr int kYear = 0, kMonth = 1, kDay = 2, kHour = 3, kMinute = 4, kSecond = 5, kMilli = 6;
+
+
+// Hinnant's days-from-civil: whole days since 1970-01-01.
+long long daysFromCivil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+void civilFromDays(long long z, int& y, int& m, int& d) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+int daysInMonth(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : days[(m - 1) % 12];
+}
+
+long long toEpochMillis(const Temporal& t) {
+  long long days = t.kind == Temporal::Kind::Time ? 0 : daysFromCivil(t.parts[kYear], t.parts[kMonth], t.parts[kDay]);
+  return (((days * 24 + t.parts[kHour]) * 60 + t.parts[kMinute]) * 60 + t.parts[kSecond]) * 1000 + t.parts[kMilli];
+}
+
+void fromEpochMillis(Temporal& t, long long ms) {
+  long long dayMs = 86400000LL;
+  long long days = ms >= 0 ? ms / dayMs : -((-ms + dayMs - 1) / dayMs);
+  long long rest = ms - days * dayMs;
+  if (t.kind != Temporal::Kind::Time) civilFromDays(days, t.parts[kYear], t.parts[kMonth], t.parts[kDay]);
+  t.parts[kHour] = static_cast<int>(rest / 3600000);
+  t.parts[kMinute] = static_cast<int>(rest / 60000 % 60);
+  t.parts[kSecond] = static_cast<int>(rest / 1000 % 60);
+  t.parts[kMilli] = static_cast<int>(rest % 1000);
+}
+
+// Seconds and milliseconds are one precision for comparison purposes.
+int comparablePrecision(const Temporal& t) { return std::min(t.precision, kSecond + 1); }
+
+Temporal toUtc(const Temporal& t) {
+  if (!t.offsetMinutes || t.precision <= kHour || *t.offsetMinutes == 0) return t;
+  Temporal u = t;
+  fromEpochMillis(u, toEpochMillis(t) - static_cast<long long>(*t.offsetMinutes) * 60000);
+  u.offsetMinutes = 0;
+  return u;
+}
+
+}  // namespace
+
+std::optional<Temporal> parseTemporal(std::string_view text, Temporal::Kind kind) {
+  static const std::regex dateTimeRe(
+      R"((\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?(Z|[+-]\d{2}:\d{2})?)?)");
+  static const std::regex timeRe(R"(T?(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)");
+  std::match_results<std::string_view::const_iterator> m;
+  Temporal t;
+  t.kind = kind;
+  if (kind == Temporal::Kind::Time) {
+    if (!std::regex_match(text.begin(), text.end(), m, timeRe)) return std::nullopt;
+    t.precision = kHour + 1;
+    t.parts[kHour] = std::stoi(m[1].str());
+    if (m[2].matched) t.parts[kMinute] = std::stoi(m[2].str()), t.precision = kMinute + 1;
+    if (m[3].matched) t.parts[kSecond] = std::stoi(m[3].str()), t.precision = kSecond + 1;
+    if (m[4].matched) {
+      std::string frac = (m[4].str() + "00").substr(0, 3);
+      t.parts[kMilli] = std::stoi(frac);
+      t.precision = kMilli + 1;
+    }
+  } else {
+    if (!std::regex_match(text.begin(), text.end(), m, dateTimeRe)) return std::nullopt;
+    t.parts[kYear] = std::stoi(m[1].str());
+    t.precision = 1;
+    for (int i = 2; i <= 6; ++i) {
+      if (!m[i].matched) break;
+      t.parts[i - 1] = std::stoi(m[i].str());
+      t.precision = i;
+    }
+    if (m[7].matched) {
+      std::string frac = (m[7].str() + "00").substr(0, 3);
+      t.parts[kMilli] = std::stoi(frac);
+      t.precision = kMilli + 1;
+    }
+    if (m[8].matched) {
+      std::string z = m[8].str();
+      if (z == "Z") {
+        t.offsetMinutes = 0;
+      } else {
+        int h = std::stoi(z.substr(1, 2)), mi = std::stoi(z.substr(4, 2));
+        t.offsetMinutes = (z[0] == '-' ? -1 : 1) * (h * 60 + mi);
+      }
+    }
+    if (kind == Temporal::Kind::Date && (t.precision > kDay + 1 || t.offsetMinutes)) return std::nullopt;
+    if (t.parts[kMonth] < 1 || t.parts[kMonth] > 12 || t.parts[kDay] < 1 ||
+        t.parts[kDay] > daysInMonth(t.parts[kYear], t.parts[kMonth]))
+      return std::nullopt;
+  }
+  if (t.parts[kHour] > 23 || t.parts[kMinute] > 59 || t.parts[kSecond] > 59) return std::nullopt;
+  return t;
+}
+
+std::optional<Temporal> parseAnyTemporal(std::string_view text) {
+  if (!text.empty() && text[0] == 'T') return parseTemporal(text, Temporal::Kind::Time);
+  if (text.find('T') != std::string_view::npos) return parseTemporal(text, Temporal::Kind::DateTime);
+  if (text.size() >= 3 && text[2] == ':') return parseTemporal(text, Temporal::Kind::Time);
+  return parseTemporal(text, Temporal::Kind::Date);
+}
+
+std::optional<int> compareTemporal(const Temporal& a0, const Temporal& b0) {
+  bool aTime = a0.kind == Temporal::Kind::Time, bTime = b0.kind == Temporal::Kind::Time;
+  if (aTime != bTime) return std::nullopt;
+  Temporal a = a0, b = b0;
+  if (a.offsetMinutes && b.offsetMinutes) a = toUtc(a0), b = toUtc(b0);
+  int pa = comparablePrecision(a), pb = comparablePrecision(b);
+  int first = aTime ? kHour : kYear;
+  for (int i = first; i < std::min(pa, pb); ++i) {
+    long long va = a.parts[i], vb = b.parts[i];
+    if (i == kSecond) va = va * 1000 + a.parts[kMilli], vb = vb * 1000 + b.parts[kMilli];
+    if (va != vb) return va < vb ? -1 : 1;
+  }
+  if (pa != pb) return std::nullopt;
+  return 0;
+}
+
+bool equivalentTemporal(const Temporal& a, const Temporal& b) {
+  auto c = compareTemporal(a, b);
+  return c && *c == 0;
+}
+
+std::string formatTemporal(const Temporal& t) {
+  char buf[64];
+  std::string out;
+  int p = t.precision;
+  if (t.kind != Temporal::Kind::Time) {
+    std::snprintf(buf, sizeof buf, "%04d", t.parts[kYear]);
+    out += buf;
+    if (p > 1) std::snprintf(buf, sizeof buf, "-%02d", t.parts[kMonth]), out += buf;
+    if (p > 2) std::snprintf(buf, sizeof buf, "-%02d", t.parts[kDay]), out += buf;
+    if (p > 3) out += "T";
+  }
+  if (p > 3) std::snprintf(buf, sizeof buf, "%02d", t.parts[kHour]), out += buf;
+  if (p > 4) std::snprintf(buf, sizeof buf, ":%02d", t.parts[kMinute]), out += buf;
+  if (p > 5) std::snprintf(buf, sizeof buf, ":%02d", t.parts[kSecond]), out += buf;
+  if (p > 6) std::snprintf(buf, sizeof buf, ".%03d", t.parts[kMilli]), out += buf;
+  if (t.offsetMinutes && t.kind == Temporal::Kind::DateTime) {
+    int o = *t.offsetMinutes;
+    if (o == 0) {
+      out += "Z";
+    } else {
+      std::snprintf(buf, sizeof buf, "%c%02d:%02d", o < 0 ? '-' : '+', std::abs(o) / 60, std::abs(o) % 60);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::optional<Temporal> addDuration(const Temporal& t, double amount, std::string_view unit) {
+  std::string u(unit);
+  if (u.size() > 1 && u.back() == 's' && u != "ms") u.pop_back();
+  long long n = static_cast<long long>(std::trunc(amount));
+  Temporal r = t;
+  if (u == "year" || u == "a" || u == "month" || u == "mo") {
+    if (t.kind == Temporal::Kind::Time) return std::nullopt;
+    long long months = (u == "year" || u == "a") ? n * 12 : n;
+    long long total = static_cast<long long>(r.parts[kYear]) * 12 + (r.parts[kMonth] - 1) + months;
+    r.parts[kYear] = static_cast<int>(total / 12);
+    r.parts[kMonth] = static_cast<int>(total % 12) + 1;
+    r.parts[kDay] = std::min(r.parts[kDay], daysInMonth(r.parts[kYear], r.parts[kMonth]));
+    return r;
+  }
+  long long ms;
+  if (u == "week" || u == "wk") ms = n * 7 * 86400000LL;
+  else if (u == "day" || u == "d") ms = n * 86400000LL;
+  else if (u == "hour" || u == "h") ms = n * 3600000LL;
+  else if (u == "minute" || u == "min") ms = n * 60000LL;
+  else if (u == "second" || u == "s") ms = static_cast<long long>(std::llround(amount * 1000));
+  else if (u == "millisecond" || u == "ms") ms = static_cast<long long>(std::llround(amount));
+  else return std::nullopt;
+  if (t.kind == Temporal::Kind::Time) {
+    long long day = 86400000LL;
+    long long v = ((toEpochMillis(t) + ms) % day + day) % day;
+    fromEpochMillis(r, v);
+  } else {
+    fromEpochMillis(r, toEpochMillis(t) + ms);
+  }
+  return r;
+}
+
+}  // namespace gpc::fhirpath::detail
