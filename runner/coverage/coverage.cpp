@@ -108,12 +108,13 @@ CoverageReport computeCoverage(const std::vector<OfficialScenario>& scenarios,
   CoverageReport report;
   report.suiteCases = static_cast<int>(cases.size());
 
-  std::map<std::string, std::vector<std::string>> casesByReference;
+  // Only cases that run cover a scenario; skipped ones are shown as the gap they are.
+  std::map<std::string, std::vector<std::string>> casesByReference, skippedByReference;
   std::set<std::string> known;
   for (const auto& s : scenarios) known.insert(s.reference());
   for (const auto& c : cases)
     for (const auto& name : c.official) {
-      casesByReference[name].push_back(c.caseId);
+      (c.skip.empty() ? casesByReference : skippedByReference)[name].push_back(c.caseId);
       if (!known.count(name)) report.unknownReferences.push_back(name + " (case " + c.caseId + ")");
     }
   for (const auto& [name, reason] : reasons.scenarios)
@@ -148,6 +149,8 @@ CoverageReport computeCoverage(const std::vector<OfficialScenario>& scenarios,
       } else if (const auto* owner = matchFeature(reasons.delegated, s.feature)) {
         sc.status = Status::Delegated;
         sc.reason = *owner;
+      } else if (auto sk = skippedByReference.find(s.reference()); sk != skippedByReference.end()) {
+        sc.reason = "only skipped cases: " + joined(sk->second, ", ");
       }
       cc.scenarios.push_back(std::move(sc));
     }

@@ -79,6 +79,44 @@ std::string expand(const std::string& text, const Row& row) {
   return out;
 }
 
+// A string that is exactly "{column}" takes the column's JSON value (docs/suite-format.md).
+Json substituteWhole(const Json& value, const Row& row) {
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() > 2 && text.front() == '{' && text.back() == '}') {
+      auto it = row.find(text.substr(1, text.size() - 2));
+      if (it != row.end()) return it->second;
+    }
+    return value;
+  }
+  if (value.is_array()) {
+    Json out = Json::array();
+    for (const auto& item : value) out.push_back(substituteWhole(item, row));
+    return out;
+  }
+  return value;
+}
+
+// `official` after substitution: a list of strings (a column may also give one string).
+std::vector<std::string> officialNames(const Json& value, const std::string& where,
+                                       std::vector<std::string>& problems) {
+  std::vector<std::string> names;
+  if (value.is_string()) return {value.get<std::string>()};
+  if (!value.is_array()) {
+    problems.push_back(where + "/official: expected a list of strings");
+    return names;
+  }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i].is_string()) names.push_back(value[i].get<std::string>());
+    else if (value[i].is_array()) {
+      for (auto& n : officialNames(value[i], where, problems)) names.push_back(n);
+    } else {
+      problems.push_back(where + "/official/" + std::to_string(i) + ": expected a string");
+    }
+  }
+  return names;
+}
+
 void readCase(const Json& kase, const std::string& file, const std::string& where,
               SuiteTraces& traces) {
   if (!kase.is_object()) {
@@ -87,26 +125,17 @@ void readCase(const Json& kase, const std::string& file, const std::string& wher
   }
   const std::string id = kase.value("id", std::string{});
   if (id.empty()) traces.problems.push_back(where + "/id: missing");
-  std::vector<std::string> official;
-  if (kase.contains("official")) {
-    const Json& o = kase["official"];
-    if (!o.is_array()) {
-      traces.problems.push_back(where + "/official: expected a list of strings");
-    } else {
-      for (std::size_t i = 0; i < o.size(); ++i) {
-        if (o[i].is_string()) official.push_back(o[i].get<std::string>());
-        else traces.problems.push_back(where + "/official/" + std::to_string(i) + ": expected a string");
-      }
-    }
-  }
+  const Json official = kase.contains("official") ? kase["official"] : Json::array();
   std::string requirement;
   if (kase.contains("requirement")) {
     if (kase["requirement"].is_string()) requirement = kase["requirement"].get<std::string>();
     else traces.problems.push_back(where + "/requirement: expected a string");
   }
+  const std::string skip = kase.contains("skip") && kase["skip"].is_string() ? kase["skip"].get<std::string>() : "";
   for (const Row& row : exampleRows(kase, where, traces.problems)) {
-    CaseTrace t{file, expand(id, row), expand(requirement, row), {}};
-    for (const auto& name : official) t.official.push_back(expand(name, row));
+    CaseTrace t{file, expand(id, row), expand(requirement, row), {}, skip};
+    for (auto& name : officialNames(substituteWhole(official, row), where, traces.problems))
+      t.official.push_back(expand(name, row));
     traces.cases.push_back(std::move(t));
   }
 }

@@ -14,6 +14,7 @@ struct CaseTrace {
   std::string caseId;       // after example expansion
   std::string requirement;  // empty when the case names none
   std::vector<std::string> official;
+  std::string skip;         // non-empty: the case is skipped, with this reason
 };
 
 struct SuiteTraces {
