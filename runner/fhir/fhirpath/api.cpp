@@ -39,6 +39,7 @@ void setUp(Run& run, const nlohmann::json& root, const Options& options) {
   run.env.variables = options.variables;
   run.env.types = options.types;
   run.env.trackLocations = options.trackLocations;
+  run.env.strict = options.strict && options.types;
   run.env.resource = &run.resource;
   run.env.rootResource = &run.rootResource;
   run.env.context = &run.root;

@@ -164,7 +164,7 @@ Collection arithmetic(const Node& n, const Collection& lc, const Collection& rc)
     if ((op == "*" || op == "/") && x->unit == y->unit) {
       if (op == "/" && y->value == 0) return {};
       return op == "*" ? Collection{makeQuantity(x->value * y->value, "(" + x->unit + ").(" + y->unit + ")")}
-                       : Collection{makeDecimal(x->value / y->value)};
+                       : Collection{makeQuantity(x->value / y->value, "1")};
     }
   }
   if (ka == Kind::Quantity && numB && (op == "*" || op == "/")) {
@@ -249,6 +249,34 @@ Collection variable(const Node& n, const Env& env) {
 
 bool startsUpper(const std::string& s) { return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])); }
 
+// Strict mode: a name that none of the parents' types defines is an error, not an empty
+// result ("name.given1", "Observation.valueQuantity" where the element is value[x]).
+void checkElementKnown(const Collection& parents, const Node& n, const Env& env) {
+  if (!env.strict) return;
+  const Value* typed = nullptr;
+  for (const Value& p : parents) {
+    if (p.type.empty() || p.type.rfind("System.", 0) == 0) continue;
+    if (env.types->elementTypes(p.type, "id").empty()) continue;  // a type TypeInfo does not know
+    if (!env.types->elementTypes(p.type, n.name).empty() || !env.types->choiceProperties(p.type, n.name).empty())
+      return;
+    typed = &p;
+  }
+  if (!typed) return;
+  if (n.kind == NodeKind::Identifier && startsUpper(n.name) && env.types->isSubtypeOf(n.name, "Resource"))
+    fail(n, "the expression is about " + n.name + " but the context is " + typed->type);
+  fail(n, "unknown element '" + n.name + "' on " + typed->type);
+}
+
+Collection navigate(const Collection& parents, const Node& n, const Env& env) {
+  Collection out;
+  for (const Value& v : parents) {
+    Collection m = member(v, n.name, env);
+    out.insert(out.end(), std::make_move_iterator(m.begin()), std::make_move_iterator(m.end()));
+  }
+  checkElementKnown(parents, n, env);
+  return out;
+}
+
 }  // namespace
 
 Collection eval(const Node& n, const Collection& focus, const Env& env) {
@@ -265,22 +293,9 @@ Collection eval(const Node& n, const Collection& focus, const Env& env) {
         Collection typed = typeFilter(focus, n.name, env);
         if (!typed.empty()) return typed;
       }
-      Collection out;
-      for (const Value& v : focus) {
-        Collection m = member(v, n.name, env);
-        out.insert(out.end(), std::make_move_iterator(m.begin()), std::make_move_iterator(m.end()));
-      }
-      return out;
+      return navigate(focus, n, env);
     }
-    case NodeKind::Member: {
-      Collection base = eval(*n.children[0], focus, env);
-      Collection out;
-      for (const Value& v : base) {
-        Collection m = member(v, n.name, env);
-        out.insert(out.end(), std::make_move_iterator(m.begin()), std::make_move_iterator(m.end()));
-      }
-      return out;
-    }
+    case NodeKind::Member: return navigate(eval(*n.children[0], focus, env), n, env);
     case NodeKind::Function: return callFunction(n, focus, env);
     case NodeKind::Indexer: {
       Collection base = eval(*n.children[0], focus, env);

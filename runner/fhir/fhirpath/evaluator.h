@@ -17,6 +17,7 @@ struct Env {
   const Variables* variables = nullptr;
   const fhir::TypeInfo* types = nullptr;
   bool trackLocations = false;
+  bool strict = false;
   const Value* resource = nullptr;      // %resource
   const Value* rootResource = nullptr;  // %rootResource, scope of resolve()
   const Value* context = nullptr;       // %context

@@ -98,6 +98,10 @@ struct Options {
   const Variables* variables = nullptr;
   const gpc::fhir::TypeInfo* types = nullptr;
   bool trackLocations = false;  // fill Item::location (costs a string per node)
+  // With `types`: naming an element the type does not define ("name.given1",
+  // "Observation.valueQuantity" instead of "value"), or a path starting with a resource
+  // type other than the root's, is an EvalError rather than an empty result.
+  bool strict = false;
 };
 
 struct Item {

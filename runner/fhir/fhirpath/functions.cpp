@@ -75,9 +75,33 @@ std::string typeArg(const Node& n) {
   return t;
 }
 
+void requireBooleans(const Node& n, const Collection& in) {
+  for (const Value& v : in)
+    if (!v.data().is_boolean()) fail(n, n.name + "() expects booleans but got " + v.data().dump());
+}
+
+// FHIRPath regexes run in single-line mode: '.' also matches a newline, which ECMAScript's
+// '.' does not, so an unescaped '.' outside a class becomes [\s\S].
+std::string singleLineMode(const std::string& pattern) {
+  std::string out;
+  bool inClass = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (c == '[') inClass = true;
+    if (c == ']') inClass = false;
+    out += (c == '.' && !inClass) ? std::string("[\\s\\S]") : std::string(1, c);
+  }
+  return out;
+}
+
 std::regex compileRegex(const Node& n, const std::string& pattern) {
   try {
-    return std::regex(pattern, std::regex::ECMAScript);
+    return std::regex(singleLineMode(pattern), std::regex::ECMAScript);
   } catch (const std::regex_error& e) {
     fail(n, n.name + "(): invalid regular expression '" + pattern + "': " + e.what());
   }
@@ -150,8 +174,10 @@ std::optional<Value> toQuantityValue(const Value& v) {
     }
     case Kind::Integer:
     case Kind::Decimal: return makeQuantity(v.data().get<double>(), "1");
+    case Kind::Boolean: return makeQuantity(v.data().get<bool>() ? 1.0 : 0.0, "1");
     case Kind::String: {
-      static const std::regex re(R"(([+-]?\d+(?:\.\d+)?)\s*(?:'([^']+)'|([a-z]+))?)");
+      static const std::regex re(
+          R"(([+-]?\d+(?:\.\d+)?)\s*(?:'([^']+)'|((?:year|month|week|day|hour|minute|second|millisecond)s?))?)");
       std::smatch m;
       const std::string& s = v.data().get_ref<const std::string&>();
       if (!std::regex_match(s, m, re)) return std::nullopt;
@@ -366,16 +392,20 @@ const std::map<std::string, Spec, std::less<>>& library() {
          });
          return boolean(all);
        }}},
-      {"allTrue", {0, 0, [](const Node&, const Collection& in, const Env&) {
+      {"allTrue", {0, 0, [](const Node& n, const Collection& in, const Env&) {
+         requireBooleans(n, in);
          return boolean(std::all_of(in.begin(), in.end(), [](const Value& v) { return v.data() == true; }));
        }}},
-      {"anyTrue", {0, 0, [](const Node&, const Collection& in, const Env&) {
+      {"anyTrue", {0, 0, [](const Node& n, const Collection& in, const Env&) {
+         requireBooleans(n, in);
          return boolean(std::any_of(in.begin(), in.end(), [](const Value& v) { return v.data() == true; }));
        }}},
-      {"allFalse", {0, 0, [](const Node&, const Collection& in, const Env&) {
+      {"allFalse", {0, 0, [](const Node& n, const Collection& in, const Env&) {
+         requireBooleans(n, in);
          return boolean(std::all_of(in.begin(), in.end(), [](const Value& v) { return v.data() == false; }));
        }}},
-      {"anyFalse", {0, 0, [](const Node&, const Collection& in, const Env&) {
+      {"anyFalse", {0, 0, [](const Node& n, const Collection& in, const Env&) {
+         requireBooleans(n, in);
          return boolean(std::any_of(in.begin(), in.end(), [](const Value& v) { return v.data() == false; }));
        }}},
       {"subsetOf", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
@@ -444,6 +474,7 @@ const std::map<std::string, Spec, std::less<>>& library() {
        }}},
       {"as", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
          std::string t = typeArg(n);
+         single(in, n);
          Collection out;
          for (const Value& v : in)
            if (isType(v, t, env)) out.push_back(v);
@@ -507,10 +538,21 @@ const std::map<std::string, Spec, std::less<>>& library() {
          out.insert(out.end(), other.begin(), other.end());
          return out;
        }}},
-      {"iif", {2, 3, [](const Node& n, const Collection&, const Env& env) {
-         auto c = toLogical(argValue(n, 0, env), n);
-         if (c == true) return argValue(n, 1, env);
-         return argCount(n) > 2 ? argValue(n, 2, env) : Collection{};
+      {"iif", {2, 3, [](const Node& n, const Collection& in, const Env& env) {
+         // With an explicit input ('x'.iif(...)) the arguments see it as $this.
+         Env inner = env;
+         Collection focus = *env.argFocus;
+         if (n.children[0]) {
+           const Value* v = single(in, n);
+           focus = v ? Collection{*v} : Collection{};
+           inner.thisItem = v;
+           inner.argFocus = &focus;
+         }
+         Collection criterion = eval(arg(n, 0), focus, inner);
+         const Value* c = singleton(criterion, n, "iif() criterion");
+         if (c && !c->data().is_boolean()) fail(n, "iif() criterion must be a boolean");
+         if (c && c->data().get<bool>()) return eval(arg(n, 1), focus, inner);
+         return argCount(n) > 2 ? eval(arg(n, 2), focus, inner) : Collection{};
        }}},
       // ---- conversion
       {"toInteger", conversion(integerConverter())},
@@ -539,6 +581,28 @@ const std::map<std::string, Spec, std::less<>>& library() {
       {"convertsToDate", convertsTo(temporalConverter(Temporal::Kind::Date))},
       {"convertsToDateTime", convertsTo(temporalConverter(Temporal::Kind::DateTime))},
       {"convertsToTime", convertsTo(temporalConverter(Temporal::Kind::Time))},
+      // FHIRPath STU1 spellings, still used by STU3-era expressions.
+      {"isInteger", convertsTo(integerConverter())},
+      {"isDecimal", convertsTo(decimalConverter())},
+      {"isBoolean", convertsTo(booleanConverter())},
+      {"isString", convertsTo(stringConverter())},
+      {"isQuantity", convertsTo([](const Value& v) { return toQuantityValue(v); })},
+      {"isDate", convertsTo(temporalConverter(Temporal::Kind::Date))},
+      {"isDateTime", convertsTo(temporalConverter(Temporal::Kind::DateTime))},
+      {"isTime", convertsTo(temporalConverter(Temporal::Kind::Time))},
+      {"type", {0, 0, [](const Node&, const Collection& in, const Env&) {
+         Collection out;
+         for (const Value& v : in) {
+           std::string t = v.type;
+           if (t.empty()) continue;
+           bool system = t.rfind("System.", 0) == 0;
+           if (system) t = t.substr(7);
+           else if (t.find('.') != std::string::npos) t = "BackboneElement";
+           out.push_back(makeValue(json{{"namespace", system ? "System" : "FHIR"}, {"name", t}},
+                                   system ? "System.SimpleTypeInfo" : "System.ClassInfo"));
+         }
+         return out;
+       }}},
       // ---- strings
       {"indexOf", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
          auto sub = stringArg(n, 0, env);
@@ -606,10 +670,16 @@ const std::map<std::string, Spec, std::less<>>& library() {
          if (!p) return Collection{};
          return boolean(std::regex_search(s, compileRegex(n, *p)));
        })},
+      {"matchesFull", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
+         auto p = stringArg(n, 0, env);
+         if (!p) return Collection{};
+         return boolean(std::regex_match(s, compileRegex(n, *p)));
+       })},
       {"replaceMatches", stringFunction(2, 2, [](const Node& n, const std::string& s, const Env& env) {
          auto p = stringArg(n, 0, env);
          auto with = stringArg(n, 1, env);
          if (!p || !with) return Collection{};
+         if (p->empty()) return Collection{makeString(s)};
          return Collection{makeString(std::regex_replace(s, compileRegex(n, *p), *with))};
        })},
       {"length", stringFunction(0, 0, [](const Node&, const std::string& s, const Env&) {

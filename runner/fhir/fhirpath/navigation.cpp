@@ -153,29 +153,12 @@ bool isType(const Value& v, std::string_view typeName, const Env& env) {
   }
   const std::string& have = v.type;
   if (have.rfind("System.", 0) == 0) return have.substr(7) == want;
-  if (system) {
-    // FHIR primitives are also their System type (string is a System.String).
-    switch (kindOf(v)) {
-      case Kind::String: return want == "String";
-      case Kind::Boolean: return want == "Boolean";
-      case Kind::Integer: return want == "Integer";
-      case Kind::Decimal: return want == "Decimal";
-      case Kind::Date: return want == "Date";
-      case Kind::DateTime: return want == "DateTime";
-      case Kind::Time: return want == "Time";
-      default: return false;
-    }
-  }
+  if (system) return false;  // FHIR primitives are FHIR types, not System ones
   if (have == want) return true;
   if (have.empty()) return false;
   if (env.types && env.types->isSubtypeOf(have, want)) return true;
   if (isResourceObject(v)) return want == "Resource" || (want == "DomainResource" && have != "Bundle" &&
                                                          have != "Parameters" && have != "Binary");
-  // Profiles of the FHIR primitives: code, id, markdown, uri... are strings.
-  static const std::set<std::string, std::less<>> stringLike = {"code", "id", "markdown", "uri", "url",
-                                                                "canonical", "oid", "uuid"};
-  if (want == "string" && stringLike.count(have)) return true;
-  if (want == "integer" && (have == "positiveInt" || have == "unsignedInt")) return true;
   return false;
 }
 

@@ -129,6 +129,9 @@ std::optional<int> compareTemporal(const Temporal& a0, const Temporal& b0) {
   if (aTime != bTime) return std::nullopt;
   Temporal a = a0, b = b0;
   if (a.offsetMinutes && b.offsetMinutes) a = toUtc(a0), b = toUtc(b0);
+  // One with a time zone and one without cannot be placed on the same timeline.
+  if (a.offsetMinutes.has_value() != b.offsetMinutes.has_value() && a.precision > kHour && b.precision > kHour)
+    return std::nullopt;
   int pa = comparablePrecision(a), pb = comparablePrecision(b);
   int first = aTime ? kHour : kYear;
   for (int i = first; i < std::min(pa, pb); ++i) {
@@ -177,9 +180,10 @@ std::optional<Temporal> addDuration(const Temporal& t, double amount, std::strin
   if (u.size() > 1 && u.back() == 's' && u != "ms") u.pop_back();
   long long n = static_cast<long long>(std::trunc(amount));
   Temporal r = t;
-  if (u == "year" || u == "a" || u == "month" || u == "mo") {
+  // UCUM 'a' and 'mo' are not calendar durations; FHIRPath refuses them for date arithmetic.
+  if (u == "year" || u == "month") {
     if (t.kind == Temporal::Kind::Time) return std::nullopt;
-    long long months = (u == "year" || u == "a") ? n * 12 : n;
+    long long months = u == "year" ? n * 12 : n;
     long long total = static_cast<long long>(r.parts[kYear]) * 12 + (r.parts[kMonth] - 1) + months;
     r.parts[kYear] = static_cast<int>(total / 12);
     r.parts[kMonth] = static_cast<int>(total % 12) + 1;
@@ -191,8 +195,8 @@ std::optional<Temporal> addDuration(const Temporal& t, double amount, std::strin
   else if (u == "day" || u == "d") ms = n * 86400000LL;
   else if (u == "hour" || u == "h") ms = n * 3600000LL;
   else if (u == "minute" || u == "min") ms = n * 60000LL;
-  else if (u == "second" || u == "s") ms = static_cast<long long>(std::llround(amount * 1000));
-  else if (u == "millisecond" || u == "ms") ms = static_cast<long long>(std::llround(amount));
+  else if (u == "second" || u == "s") ms = n * 1000;
+  else if (u == "millisecond" || u == "ms") ms = n;
   else return std::nullopt;
   if (t.kind == Temporal::Kind::Time) {
     long long day = 86400000LL;

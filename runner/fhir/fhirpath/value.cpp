@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "runner/fhir/fhirpath/fhirpath.h"
 
@@ -120,7 +121,11 @@ std::optional<std::string> toFhirPathString(const Value& v) {
     case Kind::Quantity: {
       auto q = asQuantity(v);
       std::string n = d["value"].is_number_float() ? formatDecimal(q->value) : std::to_string(d["value"].get<long long>());
-      return n + " '" + q->unit + "'";
+      static const std::set<std::string, std::less<>> calendar = {
+          "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+          "minute", "minutes", "second", "seconds", "millisecond", "milliseconds"};
+      // Calendar durations print bare (1 week); UCUM units quoted (1 'wk').
+      return calendar.count(q->unit) && v.type == "System.Quantity" ? n + " " + q->unit : n + " '" + q->unit + "'";
     }
     default: return d.get<std::string>();
   }
@@ -227,6 +232,7 @@ std::optional<bool> itemsEqual(const Value& a, const Value& b) {
       (isTemporal(kb) || kb == Kind::String)) {
     auto ta = asTemporal(a), tb = asTemporal(b);
     if (ta && tb) {
+      if ((ta->kind == Temporal::Kind::Time) != (tb->kind == Temporal::Kind::Time)) return false;
       auto c = compareTemporal(*ta, *tb);
       if (!c) return std::nullopt;
       return *c == 0;
