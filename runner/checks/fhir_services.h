@@ -39,13 +39,16 @@ class FhirServices {
   // FHIR XML to FHIR JSON; parse problems appended to `problems`. Throws std::runtime_error
   // when the text is not XML at all.
   virtual nlohmann::json xmlToJson(std::string_view xml, std::vector<std::string>* problems) const = 0;
+  // FHIR JSON to FHIR XML (request bodies with "format": "xml").
+  virtual std::string jsonToXml(const nlohmann::json& resource) const = 0;
 };
 
 // The engine-less implementation: available() is false and every call throws.
 std::unique_ptr<FhirServices> makeUnavailableFhirServices();
 
-// The real engine (runner/fhir) when it is built; otherwise the unavailable one.
-// `profilesDir` holds the StructureDefinitions to validate against.
+// The real engine (runner/fhir). `profilesDir` holds the definitions to validate against; empty:
+// the project's profiles/ (ProfileRegistry::loadDefault). Throws std::runtime_error naming the
+// problem when the definitions cannot be loaded (callers may fall back to the unavailable one).
 std::unique_ptr<FhirServices> makeFhirServices(const std::string& profilesDir);
 
 }  // namespace gpc

@@ -57,6 +57,7 @@ struct CheckResult {
   std::string expected;
   std::string actual;
   std::string step;      // which step's response
+  bool errored = false;  // the check could not be carried out (e.g. no FHIR engine): never a pass
 };
 
 enum class Verdict { Passed, Failed, Errored, Skipped };

@@ -1,0 +1,130 @@
+#include "runner/exec/case_executor.h"
+
+#include "runner/checks/check_result.h"
+#include "runner/checks/expectations.h"
+#include "runner/request/encoding.h"
+#include "runner/request/request_builder.h"
+
+namespace gpc {
+namespace {
+
+using Captures = std::map<std::string, nlohmann::json>;
+
+// %variables for FHIRPath: the target file's sections (%patients.patient2.nhsNumber), the suite's
+// variables and the request's trace id.
+checks::FhirPathVariables fhirPathVariables(const Case& c, const ExecContext& ctx, const VariableScope& scope) {
+  checks::FhirPathVariables vars;
+  if (ctx.target.tree.is_object())
+    for (const auto& [k, v] : ctx.target.tree.items()) vars[k] = v;
+  for (const auto& [k, v] : c.variables) {
+    auto value = resolveVariable(scope, k);
+    vars[k] = value ? *value : v;
+  }
+  vars["trace_id"] = scope.traceId;
+  return vars;
+}
+
+std::optional<CheckResult> capture(const Capture& cap, const checks::ResponseView& view, const FhirServices& fhir,
+                                   Captures& captures) {
+  const std::string subject = "{capture." + cap.variable + "}";
+  if (!view.resource() && !view.body.is_array())
+    return checks::makeResult("capture", subject, false,
+                              "cannot capture " + subject + ": " + (view.parseError.empty() ? "no JSON body" : view.parseError));
+  if (!cap.pointer.empty()) {
+    nlohmann::json::json_pointer jp(cap.pointer);
+    if (!view.body.contains(jp))
+      return checks::makeResult("capture", subject, false, "capture " + subject + ": nothing at " + cap.pointer, cap.pointer,
+                                "(nothing)");
+    captures[cap.variable] = view.body.at(jp);
+    return std::nullopt;
+  }
+  if (!fhir.available()) return checks::makeErrored("capture", subject, "FHIR engine not available");
+  try {
+    auto values = fhir.evaluateFhirPath(cap.fhirpath, view.body, {});
+    if (values.empty())
+      return checks::makeResult("capture", subject, false, "capture " + subject + ": " + cap.fhirpath + " found nothing",
+                                cap.fhirpath, "(nothing)");
+    captures[cap.variable] = values.front();
+  } catch (const std::exception& e) {
+    return checks::makeErrored("capture", subject, std::string("FHIRPath: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+std::string stepPrefix(const Case& c, const Step& step) {
+  return c.steps.size() > 1 ? "step \"" + step.name + "\": " : "";
+}
+
+}  // namespace
+
+CaseResult executeCase(const Case& c, const ExecContext& ctx) {
+  const auto started = std::chrono::steady_clock::now();
+  CaseResult result;
+  result.info = c.info;
+  auto finish = [&](Verdict v, std::string reason) {
+    result.verdict = v;
+    result.reason = std::move(reason);
+    result.durationMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+  };
+  if (!c.skip.empty()) return finish(Verdict::Skipped, c.skip);
+
+  Captures captures;
+  for (const auto& step : c.steps) {
+    const auto prefix = stepPrefix(c, step);
+    VariableScope scope{&c.variables, &captures, &ctx.target.tree, uuidV4(), ctx.clock()};
+    BuiltRequest built;
+    try {
+      built = buildRequest(step, ctx.target, scope, ctx.fixturesRoot, ctx.fhir);
+    } catch (const MissingEndpoint& e) {
+      return finish(Verdict::Skipped, std::string(e.what()) + " (interaction " + step.interaction.name + ")");
+    } catch (const std::exception& e) {
+      return finish(Verdict::Errored, prefix + "cannot build the request: " + e.what());
+    }
+
+    Exchange exchange;
+    exchange.step = step.name;
+    exchange.interaction = step.interaction.name;
+    exchange.request = built.http;
+    if (!built.jwtPayload.is_null()) exchange.jwtPayload = built.jwtPayload.dump(2);
+    try {
+      exchange.response = ctx.transport.send(built.http);
+    } catch (const std::exception& e) {
+      exchange.response.transportError = e.what();  // a Transport should not throw; treat it like one that failed
+    }
+    result.exchanges.push_back(exchange);
+    const auto& response = result.exchanges.back().response;
+    if (response.status == 0)
+      return finish(Verdict::Errored, prefix + "no HTTP response: " +
+                                          (response.transportError.empty() ? "unknown transport error" : response.transportError));
+
+    const auto view = checks::makeResponseView(result.exchanges.back().request, response, step.interaction.fhir, ctx.fhir);
+    nlohmann::json expect;
+    try {
+      expect = substituteJson(step.expect, makeLookup(scope), Unknown::Throw);
+    } catch (const UnknownVariable& e) {
+      return finish(Verdict::Errored, prefix + e.what() + " in the expectations");
+    }
+    auto checks = checks::runExpectations(expect, view, ctx.fhir, fhirPathVariables(c, ctx, scope));
+    for (const auto& cap : step.captures)
+      if (auto failed = capture(cap, view, ctx.fhir, captures)) checks.push_back(*failed);
+    for (auto& check : checks) check.step = step.name;
+
+    const CheckResult* firstFailed = nullptr;
+    const CheckResult* firstErrored = nullptr;
+    for (const auto& check : checks) {
+      if (check.passed) continue;
+      if (check.errored && !firstErrored) firstErrored = &check;
+      if (!check.errored && !firstFailed) firstFailed = &check;
+    }
+    std::string failedMessage = firstFailed ? firstFailed->message : "";
+    std::string erroredMessage = firstErrored ? firstErrored->message : "";
+    for (auto& check : checks) result.checks.push_back(std::move(check));
+    // A definite failure outranks a check that could not be made; either stops the case.
+    if (!failedMessage.empty()) return finish(Verdict::Failed, prefix + failedMessage);
+    if (!erroredMessage.empty()) return finish(Verdict::Errored, prefix + erroredMessage);
+  }
+  return finish(Verdict::Passed, "");
+}
+
+}  // namespace gpc

@@ -1,0 +1,30 @@
+#pragma once
+// Run-time values of `{name}`: captures, suite variables, built-ins, then the target file as a
+// tree. (Example columns were substituted when the case was expanded.)
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "runner/suite/template.h"
+
+namespace gpc {
+
+struct VariableScope {
+  const std::map<std::string, nlohmann::json>* suiteVariables = nullptr;
+  const std::map<std::string, nlohmann::json>* captures = nullptr;  // without the "capture." prefix
+  const nlohmann::json* targetTree = nullptr;
+  std::string traceId;  // the current request's Ssp-TraceID
+  std::chrono::system_clock::time_point now;
+};
+
+std::optional<nlohmann::json> resolveVariable(const VariableScope& scope, const std::string& name);
+VariableLookup makeLookup(const VariableScope& scope);
+
+// yyyy-mm-dd of `now` (UTC) moved by an offset like "+3d", "-2y", "+1m" ("" for none).
+std::string dateWithOffset(std::chrono::system_clock::time_point now, std::string_view offset);
+
+}  // namespace gpc

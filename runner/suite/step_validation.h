@@ -1,0 +1,14 @@
+#pragma once
+// Shape checks for a step's `request` and `expect` objects (docs/suite-format.md), so a bad
+// suite fails at load time with the place, never half way through a run.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace gpc {
+
+void validateRequest(const nlohmann::json& request, const std::string& file, const std::string& pointer);
+void validateExpect(const nlohmann::json& expect, const std::string& file, const std::string& pointer);
+
+}  // namespace gpc
