@@ -6,18 +6,19 @@
 
 namespace gpc::reporters {
 
+void tally(RunSummary& s, Verdict v) {
+  ++s.total;
+  switch (v) {
+    case Verdict::Passed: ++s.passed; break;
+    case Verdict::Failed: ++s.failed; break;
+    case Verdict::Errored: ++s.errored; break;
+    case Verdict::Skipped: ++s.skipped; break;
+  }
+}
+
 std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResult>& cases) {
   std::map<std::string, RunSummary> out;
-  for (const auto& c : cases) {
-    RunSummary& s = out[c.info.capability.empty() ? "(none)" : c.info.capability];
-    ++s.total;
-    switch (c.verdict) {
-      case Verdict::Passed: ++s.passed; break;
-      case Verdict::Failed: ++s.failed; break;
-      case Verdict::Errored: ++s.errored; break;
-      case Verdict::Skipped: ++s.skipped; break;
-    }
-  }
+  for (const auto& c : cases) tally(out[c.info.capability.empty() ? "(none)" : c.info.capability], c.verdict);
   return out;
 }
 

@@ -10,6 +10,9 @@
 
 namespace gpc::reporters {
 
+// Adds one case of verdict `v` to `s` (total included).
+void tally(RunSummary& s, Verdict v);
+
 // Counts per capability, in capability name order.
 std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResult>& cases);
 

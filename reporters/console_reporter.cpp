@@ -60,7 +60,7 @@ class ConsoleReporter final : public Reporter {
 
   void caseFinished(const CaseResult& r) override {
     ++done_;
-    count(r.verdict);
+    tally(running_, r.verdict);
     const bool quiet = options_.interactive && r.verdict == Verdict::Passed;
     if (options_.interactive) out_ << kClearLine;
     if (!quiet) {
@@ -93,15 +93,6 @@ class ConsoleReporter final : public Reporter {
   }
 
  private:
-  void count(Verdict v) {
-    switch (v) {
-      case Verdict::Passed: ++running_.passed; break;
-      case Verdict::Failed: ++running_.failed; break;
-      case Verdict::Errored: ++running_.errored; break;
-      case Verdict::Skipped: ++running_.skipped; break;
-    }
-  }
-
   std::string painted(Verdict v, std::string_view text) const {
     if (!options_.color) return std::string(text);
     return std::string(colour(v)) + std::string(text) + kReset;

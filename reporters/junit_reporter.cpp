@@ -123,10 +123,7 @@ class JUnitReporter final : public Reporter {
       RunSummary counts;
       double ms = 0;
       for (const auto* c : cases) {
-        ++counts.total;
-        counts.failed += c->verdict == Verdict::Failed;
-        counts.errored += c->verdict == Verdict::Errored;
-        counts.skipped += c->verdict == Verdict::Skipped;
+        tally(counts, c->verdict);
         ms += std::max(0.0, c->durationMs);
       }
       const std::string name = suiteId.empty() ? "(no suite)" : suiteId;
