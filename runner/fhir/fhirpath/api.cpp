@@ -64,8 +64,8 @@ std::vector<Item> evaluateItems(const Expression& expr, const nlohmann::json& ro
   std::vector<Item> items;
   for (Value& v : run(expr, root, options)) {
     Item item;
-    item.node = v.node;
-    if (!v.node && v.owned) item.value = *v.owned;
+    item.node = v.keep ? nullptr : v.node;  // only pointers into `root` may leave
+    if (!item.node) item.value = v.data();
     item.type = std::move(v.type);
     item.location = std::move(v.location);
     items.push_back(std::move(item));

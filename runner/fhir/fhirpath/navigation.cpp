@@ -72,6 +72,7 @@ void appendProperty(Collection& out, const Value& parent, const json& d, const s
     item.node = v && !v->is_null() ? v : nullptr;
     item.extras = x && x->is_object() ? x : nullptr;
     item.type = childType(parent, element, choiceType, v ? *v : json(), env);
+    item.keep = parent.owned ? parent.owned : parent.keep;
     if (env.trackLocations) {
       item.location = parent.location + "." + prop;
       if (index >= 0) item.location += "[" + std::to_string(index) + "]";

@@ -6,6 +6,7 @@
 
 #include "runner/fhir/fhirpath/ast.h"
 #include "runner/fhir/fhirpath/fhirpath.h"
+#include "runner/fhir/fhirpath/temporal.h"
 
 namespace gpc::fhirpath {
 
@@ -490,6 +491,11 @@ class Parser {
 
   NodePtr dateTimeLiteral() {
     Token t = next();
+    bool valid = t.text.size() > 1 && t.text[0] == 'T'
+                     ? parseTemporal(t.text, Temporal::Kind::Time).has_value()
+                     : parseTemporal(t.text.back() == 'T' ? t.text.substr(0, t.text.size() - 1) : t.text,
+                                     Temporal::Kind::DateTime).has_value();
+    if (!valid) throw ParseError("malformed date/time literal '@" + t.text + "'", t.column);
     static const std::regex date(R"(\d{4}(-\d{2}(-\d{2})?)?)");
     static const std::regex dateTime(
         R"(\d{4}(-\d{2}(-\d{2})?)?T(\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?)?(Z|[+-]\d{2}:\d{2})?)");

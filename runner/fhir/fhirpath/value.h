@@ -19,6 +19,9 @@ struct Value {
   const json* node = nullptr;         // element of the input document
   const json* extras = nullptr;       // its `_x` sibling (id, extension) when a primitive
   std::shared_ptr<const json> owned;  // a computed value
+  // Keeps alive the computed value `node`/`extras` point into, when they do not point into
+  // the input document ('1.type().name' navigates inside a computed object).
+  std::shared_ptr<const json> keep;
   std::string type;                   // FHIR type name, "System.X", or "" when unknown
   std::string location;               // only when locations are tracked
 
