@@ -1,6 +1,7 @@
 #include "runner/fhir/validator.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -368,10 +369,21 @@ std::vector<Issue> Validator::validate(const nlohmann::json& resource,
   Walk(*registry_, issues).resource(resource, "", extraProfiles, nullptr);
   checkInvariants(resource, *registry_, issues);
   // Passes over the same element by base and profile may say the same thing twice.
+  // A code outside both the base binding and a profile's narrower one is one problem: keep the
+  // profile's (the later, more specific) report.
   std::set<std::tuple<std::string, std::string, std::string>> seen;
+  std::map<std::string, std::size_t> bindingAt;
   std::vector<Issue> unique;
   for (auto& issue : issues) {
-    if (seen.emplace(issue.severity, issue.location, issue.message).second) unique.push_back(std::move(issue));
+    if (!seen.emplace(issue.severity, issue.location, issue.message).second) continue;
+    if (issue.code == "code-invalid" && issue.message.find("required value set") != std::string::npos) {
+      auto [it, fresh] = bindingAt.emplace(issue.location, unique.size());
+      if (!fresh) {
+        unique[it->second] = std::move(issue);
+        continue;
+      }
+    }
+    unique.push_back(std::move(issue));
   }
   return unique;
 }

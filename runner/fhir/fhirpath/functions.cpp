@@ -69,9 +69,16 @@ std::optional<long long> integerArg(const Node& n, std::size_t i, const Env& env
   return v->data().get<long long>();
 }
 
-std::string typeArg(const Node& n) {
+std::string typeArg(const Node& n, const Env& env) {
   std::string t = typeSpecifier(arg(n, 0));
   if (t.empty()) fail(n, n.name + "() expects a type name");
+  if (env.strict && t.rfind("System.", 0) != 0) {
+    std::string fhirType = t.rfind("FHIR.", 0) == 0 ? t.substr(5) : t;
+    static const char* systemTypes[] = {"Boolean", "Integer", "Decimal", "String", "Date", "DateTime", "Time", "Quantity"};
+    bool system = std::find(std::begin(systemTypes), std::end(systemTypes), fhirType) != std::end(systemTypes);
+    if (!system && !env.types->isPrimitive(fhirType) && env.types->elementTypes(fhirType, "id").empty())
+      fail(n, n.name + "(): unknown type " + t);
+  }
   return t;
 }
 
@@ -466,14 +473,14 @@ const std::map<std::string, Spec, std::less<>>& library() {
          return total;
        }}},
       {"ofType", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
-         std::string t = typeArg(n);
+         std::string t = typeArg(n, env);
          Collection out;
          for (const Value& v : in)
            if (isType(v, t, env)) out.push_back(v);
          return out;
        }}},
       {"as", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
-         std::string t = typeArg(n);
+         std::string t = typeArg(n, env);
          single(in, n);
          Collection out;
          for (const Value& v : in)
@@ -483,7 +490,7 @@ const std::map<std::string, Spec, std::less<>>& library() {
       {"is", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
          const Value* v = single(in, n);
          if (!v) return Collection{};
-         return boolean(isType(*v, typeArg(n), env));
+         return boolean(isType(*v, typeArg(n, env), env));
        }}},
       // ---- subsetting
       {"single", {0, 0, [](const Node& n, const Collection& in, const Env&) {

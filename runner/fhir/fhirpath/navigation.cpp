@@ -157,7 +157,8 @@ bool isType(const Value& v, std::string_view typeName, const Env& env) {
   if (system) return false;  // FHIR primitives are FHIR types, not System ones
   if (have == want) return true;
   if (have.empty()) return false;
-  if (env.types && env.types->isSubtypeOf(have, want)) return true;
+  // FHIR primitives match only their own type: a code is not `as(string)`.
+  if (env.types && !env.types->isPrimitive(have) && env.types->isSubtypeOf(have, want)) return true;
   if (isResourceObject(v)) return want == "Resource" || (want == "DomainResource" && have != "Bundle" &&
                                                          have != "Parameters" && have != "Binary");
   return false;

@@ -52,9 +52,10 @@ class Lexer {
       if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
         t.kind = Tok::Identifier;
         t.text = identifierChars();
-      } else if (c == '`') {
+      } else if (c == '`' || c == '"') {
+        // "name" is the FHIRPath STU1 (FHIR STU3-era) spelling of `name`.
         t.kind = Tok::DelimitedIdentifier;
-        t.text = quoted('`');
+        t.text = quoted(c);
       } else if (c == '\'') {
         t.kind = Tok::String;
         t.text = quoted('\'');

@@ -254,8 +254,11 @@ bool itemsEquivalent(const Value& a, const Value& b) {
     return std::round(a.data().get<double>() * scale) == std::round(b.data().get<double>() * scale);
   }
   if (ka == Kind::Quantity && kb == Kind::Quantity) {
-    auto c = compareQuantities(*asQuantity(a), *asQuantity(b));
-    return c && *c == 0;
+    // Same unit after conversion, then equal at the precision of the less precise value.
+    auto qa = asQuantity(a), qb = asQuantity(b);
+    auto converted = convertQuantity(*qb, qa->unit);
+    if (!converted) return false;
+    return itemsEquivalent(makeValue(a.data()["value"], "System.Decimal"), makeDecimal(*converted));
   }
   if (isTemporal(ka) || isTemporal(kb)) {
     auto ta = asTemporal(a), tb = asTemporal(b);

@@ -1,0 +1,110 @@
+// Dev-time generator of the project's profiles/ (compact form, docs/validation.md) from the
+// official definitions: the HL7 STU3 core package and the GP Connect/CareConnect assets.
+//
+//   gpc_compile_profiles <hl7-core-package-dir> <official-profiles-dir> <out-dir>
+//
+// Keeps every official GP Connect/CareConnect/DSTU2 definition, the core base types and resources,
+// the core profiles those refer to, and the value sets and code systems their required bindings
+// need. Descriptions, mappings and the like are dropped: only what validation reads is kept.
+
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "runner/fhir/compact.h"
+#include "runner/fhir/model.h"
+
+namespace {
+
+using gpc::fhir::RawProfile;
+
+void writeFile(const std::filesystem::path& file, const nlohmann::json& doc) {
+  // One definition per line keeps diffs of regenerated files readable.
+  std::ofstream out(file);
+  out << "{\"gpcCompactDefinitions\":1";
+  for (const char* key : {"profiles", "valueSets", "codeSystems"}) {
+    out << ",\n\"" << key << "\":[";
+    bool first = true;
+    for (const auto& item : doc[key]) {
+      out << (first ? "\n" : ",\n") << item.dump();
+      first = false;
+    }
+    out << "]";
+  }
+  out << "}\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: gpc_compile_profiles <hl7-core-package-dir> <official-profiles-dir> <out-dir>\n";
+    return 2;
+  }
+  const std::filesystem::path coreDir = argv[1], officialDir = argv[2], outDir = argv[3];
+  std::shared_ptr<const gpc::fhir::ProfileRegistry> registry;
+  try {
+    registry = gpc::fhir::ProfileRegistry::load({coreDir, officialDir});
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  }
+  const auto& data = registry->data();
+  const std::string officialPrefix = officialDir.string();
+  std::set<std::string> wanted;
+  std::vector<std::string> pending;
+  for (const auto& [url, p] : data.profiles) {
+    const auto& raw = p->raw;
+    const bool official = raw.source.starts_with(officialPrefix);
+    const bool coreType = raw.derivation == "specialization" && raw.kind != "logical";
+    if (official || coreType) pending.push_back(url);
+  }
+  std::set<std::string> valueSets;
+  while (!pending.empty()) {
+    const std::string url = pending.back();
+    pending.pop_back();
+    auto it = data.profiles.find(url);
+    if (it == data.profiles.end() || !wanted.insert(url).second) continue;
+    const auto& raw = it->second->raw;
+    if (!raw.baseDefinition.empty()) pending.push_back(raw.baseDefinition);
+    for (const auto& e : raw.elements) {
+      for (const auto& t : e.types) pending.insert(pending.end(), t.profiles.begin(), t.profiles.end());
+      if (e.bindingStrength == "required" && !e.valueSet.empty()) valueSets.insert(e.valueSet);
+    }
+  }
+  std::map<std::string, const gpc::fhir::RawValueSet*> vsByUrl;
+  for (const auto& vs : data.rawValueSets) vsByUrl[vs.url] = &vs;
+  std::map<std::string, const gpc::fhir::RawCodeSystem*> csByUrl;
+  for (const auto& cs : data.rawCodeSystems) csByUrl[cs.url] = &cs;
+  std::set<std::string> vsDone, codeSystems;
+  std::vector<std::string> vsPending(valueSets.begin(), valueSets.end());
+  while (!vsPending.empty()) {
+    const std::string url = vsPending.back();
+    vsPending.pop_back();
+    auto it = vsByUrl.find(url);
+    if (it == vsByUrl.end() || !vsDone.insert(url).second) continue;
+    for (const auto& inc : it->second->includes) {
+      vsPending.insert(vsPending.end(), inc.valueSets.begin(), inc.valueSets.end());
+      if (inc.codes.empty() && !inc.system.empty()) codeSystems.insert(inc.system);
+    }
+  }
+  // Core definitions in one file, the NHS ones in another.
+  std::vector<const RawProfile*> core, nhs;
+  for (const auto& url : wanted) {
+    const auto& raw = data.profiles.at(url)->raw;
+    (raw.source.starts_with(officialPrefix) ? nhs : core).push_back(&raw);
+  }
+  std::vector<const gpc::fhir::RawValueSet*> coreVs, nhsVs;
+  for (const auto& url : vsDone) (vsByUrl[url]->source.starts_with(officialPrefix) ? nhsVs : coreVs).push_back(vsByUrl[url]);
+  std::vector<const gpc::fhir::RawCodeSystem*> coreCs, nhsCs;
+  for (const auto& url : codeSystems) {
+    auto it = csByUrl.find(url);
+    if (it != csByUrl.end()) (it->second->source.starts_with(officialPrefix) ? nhsCs : coreCs).push_back(it->second);
+  }
+  std::filesystem::create_directories(outDir);
+  writeFile(outDir / "hl7-stu3-core.json", gpc::fhir::writeCompact(core, coreVs, coreCs));
+  writeFile(outDir / "nhs-gpconnect.json", gpc::fhir::writeCompact(nhs, nhsVs, nhsCs));
+  std::cout << "profiles: " << core.size() << " core + " << nhs.size() << " NHS; value sets: " << coreVs.size()
+            << " + " << nhsVs.size() << "; code systems: " << coreCs.size() << " + " << nhsCs.size() << "\n";
+  return 0;
+}
