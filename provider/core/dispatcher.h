@@ -1,0 +1,62 @@
+#pragma once
+// The request pipeline, independent of the HTTP library: negotiate the format, resolve the
+// route, check the Spine headers, the interaction id and the JWT, parse the body, then hand the
+// request to the interaction; and turn the outcome into status, headers and bytes.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "provider/core/fhir_xml.h"
+#include "provider/core/message.h"
+#include "provider/core/negotiation.h"
+#include "provider/records/datapack_directory.h"
+#include "provider/datapack/data_pack.h"
+#include "provider/foundations/service_context.h"
+#include "provider/records/record_store.h"
+
+namespace gpc::provider::core {
+
+struct WireResponse {
+  int status = 200;
+  NameValues headers;
+  std::string body;
+};
+
+class Dispatcher {
+ public:
+  // Throws std::runtime_error naming the file for an unreadable data pack or record store.
+  Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::string> faults);
+
+  // `origin` is "http://127.0.0.1:PORT" (for absolute URLs); `now` UNIX seconds; `today` yyyy-mm-dd.
+  WireResponse handle(const Request& request, const std::string& origin, std::int64_t now, const std::string& today);
+
+  // An error outside any route (the HTTP library's own rejections, exceptions).
+  WireResponse failure(std::string_view code, std::string_view diagnostics);
+
+  const datapack::DataPack& pack() const { return pack_; }
+
+ private:
+  struct Outcome {
+    Response response;
+    FhirGeneration generation = FhirGeneration::Stu3;
+    Format format = Format::Json;
+  };
+  Outcome route(const Request& request, const std::string& origin, std::int64_t now, const std::string& today);
+  WireResponse finish(const Request& request, Outcome outcome) const;
+
+  std::set<std::string> faults_;
+  datapack::DataPack pack_;
+  std::optional<records::RecordStore> store_;
+  std::string storeProblem_;
+  std::unique_ptr<records::DataPackDirectory> directory_;
+  foundations::Registrations registrations_;
+  std::shared_ptr<const XmlCodec> xml_;
+};
+
+// gzip (RFC 1952) of `data` with zlib.
+std::string gzip(const std::string& data);
+
+}  // namespace gpc::provider::core
