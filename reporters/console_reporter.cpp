@@ -11,6 +11,7 @@
 
 #include "reporters/case_summary.h"
 #include "reporters/reporters.h"
+#include "reporters/run_json.h"
 #include "reporters/text_safety.h"
 
 namespace gpc::reporters {
@@ -87,6 +88,8 @@ class ConsoleReporter final : public Reporter {
     }
     out_ << fmt::format("\n{} case{} in {:.1f} s\n", result.summary.total, result.summary.total == 1 ? "" : "s",
                         result.durationMs / 1000.0);
+    // In the CI log, where a later edit of the report files cannot reach (docs/reports.md).
+    out_ << "result sha256: " << resultDigest(result) << "\n";
     // The last line, uncoloured and exactly this form: CI tooling reads "N passed, N failed".
     out_ << countsLine(result.summary) << "\n";
     out_.flush();

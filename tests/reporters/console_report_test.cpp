@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "reporters/reporters.h"
+#include "reporters/run_json.h"
 #include "sample_results.h"
 
 namespace gpc::reporters {
@@ -47,6 +48,7 @@ TEST(ConsoleReport, OneLinePerCaseWithFailureDetailsAndTheSummaryLineLast) {
                      "foundations       2       1       1        0        0\n"), std::string::npos) << out;
   EXPECT_NE(out.find("\nsecurity          2       0       0        1        1\n"), std::string::npos) << out;
   EXPECT_EQ(lastLine(out), "1 passed, 1 failed, 1 errored, 1 skipped");
+  EXPECT_NE(out.find("\nresult sha256: " + resultDigest(sampleRun()) + "\n"), std::string::npos);
   EXPECT_TRUE(std::regex_search(out, std::regex(R"(\n\d+ passed, \d+ failed, \d+ errored, \d+ skipped\n$)")));
   EXPECT_EQ(out.find('\x1b'), std::string::npos) << "no colour unless asked";
 }
