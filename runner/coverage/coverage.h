@@ -1,8 +1,8 @@
 #pragma once
 // Coverage of the official scenarios by gpc-assure's suites, per category: each official
 // scenario is covered (a case names it in `official`), not applicable (with a reason kept in
-// suites/official-not-applicable.json), delegated (belongs to another suite area that does not
-// name it yet) or not covered.
+// suites/official-not-applicable.reasons, JSON not named .json so the suite loader skips it),
+// delegated (belongs to another suite area that does not name it yet) or not covered.
 
 #include <filesystem>
 #include <map>
@@ -14,7 +14,7 @@
 
 namespace gpc::coverage {
 
-// suites/official-not-applicable.json:
+// suites/official-not-applicable.reasons (JSON; not .json so the suite loader does not read it as a suite):
 // { "scenarios": { "SSP.feature: SSP - CORS": "reason" },
 //   "features":  { "Appointment*.feature": "reason" },           // glob on the feature file name
 //   "delegated": { "Structured*.feature": "which area owns it" } }

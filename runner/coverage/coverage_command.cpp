@@ -20,8 +20,8 @@ int runCoverageCommand(const CoverageArgs& args, std::ostream& out, std::ostream
   try {
     scenarios = loadOfficialScenarios(args.officialTsv);
     auto reasonsFile = args.notApplicable;
-    if (reasonsFile.empty() && std::filesystem::exists(args.suitesDir / "official-not-applicable.json"))
-      reasonsFile = args.suitesDir / "official-not-applicable.json";
+    if (reasonsFile.empty() && std::filesystem::exists(args.suitesDir / "official-not-applicable.reasons"))
+      reasonsFile = args.suitesDir / "official-not-applicable.reasons";
     if (!reasonsFile.empty()) reasons = loadNotApplicable(reasonsFile);
   } catch (const std::exception& e) {
     err << "coverage: " << e.what() << "\n";

@@ -12,7 +12,7 @@ namespace gpc::coverage {
 struct CoverageArgs {
   std::filesystem::path officialTsv;   // official-scenarios.tsv
   std::filesystem::path suitesDir;     // the suites root (suites/)
-  std::filesystem::path notApplicable; // empty: <suitesDir>/official-not-applicable.json if present
+  std::filesystem::path notApplicable; // empty: <suitesDir>/official-not-applicable.reasons (JSON) if present
   std::vector<std::string> categories; // empty: every category
   std::string format = "text";         // "text" or "markdown"
   std::optional<double> minPercent;    // fail (exit 1) when a selected category accounts for less

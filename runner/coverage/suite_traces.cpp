@@ -143,9 +143,8 @@ void readCase(const Json& kase, const std::string& file, const std::string& wher
 }  // namespace
 
 bool isSuiteFile(const std::filesystem::path& relative) {
-  if (relative.extension() != ".json") return false;
-  const auto name = relative.generic_string();
-  return name != "interactions.json" && name != "official-not-applicable.json";
+  // The same rule as the runner's loader: every *.json below the root but the interactions table.
+  return relative.extension() == ".json" && relative.generic_string() != "interactions.json";
 }
 
 SuiteTraces readSuiteTraces(const std::filesystem::path& suitesDir) {

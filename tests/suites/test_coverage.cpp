@@ -148,7 +148,7 @@ TEST(CoverageCommand, ExitCodesAndFormats) {
   TempDir dir;
   dir.write("s.tsv", kTsv);
   dir.write("suites/x/s.json", kSuite);
-  dir.write("suites/official-not-applicable.json", kReasons);
+  dir.write("suites/official-not-applicable.reasons", kReasons);
   CoverageArgs args{dir.path() / "s.tsv", dir.path() / "suites", {}, {"headers"}, "markdown", {}};
   std::ostringstream out, err;
   // The suite names an unknown scenario: reported and exit 1.

@@ -49,7 +49,7 @@ TEST(SuiteTraceability, EveryOfficialNameExistsInTheOfficialList) {
 TEST(SuiteTraceability, NotApplicableReasonsNameRealScenarios) {
   if (!fs::exists(kTsv)) GTEST_SKIP() << "official scenario list absent: " << kTsv;
   auto report = computeCoverage(loadOfficialScenarios(kTsv), {},
-                                loadNotApplicable(kSuites / "official-not-applicable.json"), {});
+                                loadNotApplicable(kSuites / "official-not-applicable.reasons"), {});
   for (const auto& r : report.unknownReasons) ADD_FAILURE() << "reason matches no scenario: " << r;
 }
 
@@ -76,7 +76,7 @@ const std::set<std::string> kKnownGaps = {
 TEST(SuiteTraceability, Part1CategoriesAreAtLeast95PercentAccountedFor) {
   if (!fs::exists(kTsv)) GTEST_SKIP() << "official scenario list absent: " << kTsv;
   auto report = computeCoverage(loadOfficialScenarios(kTsv), readSuiteTraces(kSuites).cases,
-                                loadNotApplicable(kSuites / "official-not-applicable.json"),
+                                loadNotApplicable(kSuites / "official-not-applicable.reasons"),
                                 kPart1Categories);
   std::set<std::string> uncovered;
   for (const auto& c : report.categories) {
