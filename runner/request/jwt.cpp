@@ -69,7 +69,9 @@ nlohmann::json defaultClaims(const Target& target, const Interaction& interactio
 }
 
 Jwt buildJwt(const Target& target, const Interaction& interaction, std::chrono::system_clock::time_point now,
-             const nlohmann::json& edits, const std::string& nhsNumber) {
+             const nlohmann::json& editsIn, const std::string& nhsNumber) {
+  static const nlohmann::json kNoEdits = nlohmann::json::object();
+  const auto& edits = editsIn.is_object() ? editsIn : kNoEdits;
   Jwt jwt;
   if (edits.value("none", false)) return jwt;
   if (edits.contains("raw")) {

@@ -59,7 +59,8 @@ std::vector<Row> exampleRows(const nlohmann::json& examples, const std::string& 
     for (std::size_t i = 0; i < examples.size(); ++i) {
       const auto rp = ji::child(ptr, i);
       ji::expect(examples[i], Kind::Object, file, rp);
-      Row row(examples[i].begin(), examples[i].end());
+      Row row;
+      for (const auto& [column, value] : examples[i].items()) row[column] = value;
       if (!rows.empty() && (row.size() != rows.front().size() ||
                             !std::equal(row.begin(), row.end(), rows.front().begin(),
                                         [](const auto& a, const auto& b) { return a.first == b.first; })))
