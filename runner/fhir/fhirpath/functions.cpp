@@ -273,6 +273,14 @@ Spec stringFunction(std::size_t minArgs, std::size_t maxArgs, StringFn fn) {
           }};
 }
 
+// A string function of one string argument giving a boolean (startsWith, contains...).
+Spec stringTest(std::function<bool(const std::string&, const std::string&)> test) {
+  return stringFunction(1, 1, [test](const Node& n, const std::string& s, const Env& env) {
+    auto arg = stringArg(n, 0, env);
+    return arg ? boolean(test(s, *arg)) : Collection{};
+  });
+}
+
 // Counts code points so length() and substring() agree with FHIRPath on non-ASCII text.
 std::vector<std::string> codePoints(const std::string& s) {
   std::vector<std::string> out;
@@ -630,21 +638,9 @@ const std::map<std::string, Spec, std::less<>>& library() {
          }
          return Collection{makeString(joinPoints(points, static_cast<std::size_t>(*start), count))};
        })},
-      {"startsWith", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
-         auto p = stringArg(n, 0, env);
-         if (!p) return Collection{};
-         return boolean(s.rfind(*p, 0) == 0);
-       })},
-      {"endsWith", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
-         auto p = stringArg(n, 0, env);
-         if (!p) return Collection{};
-         return boolean(s.size() >= p->size() && s.compare(s.size() - p->size(), p->size(), *p) == 0);
-       })},
-      {"contains", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
-         auto p = stringArg(n, 0, env);
-         if (!p) return Collection{};
-         return boolean(s.find(*p) != std::string::npos);
-       })},
+      {"startsWith", stringTest([](const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; })},
+      {"endsWith", stringTest([](const std::string& s, const std::string& p) { return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0; })},
+      {"contains", stringTest([](const std::string& s, const std::string& p) { return s.find(p) != std::string::npos; })},
       {"upper", stringFunction(0, 0, [](const Node&, std::string s, const Env&) {
          std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
          return Collection{makeString(s)};

@@ -242,66 +242,39 @@ class Parser {
     return n;
   }
 
-  NodePtr expression() { return implies(); }
+  NodePtr expression() { return binaryLevel(kLooseLevels, 0); }
 
-  NodePtr implies() {
-    NodePtr l = orExpr();
-    while (isWord("implies")) {
-      auto c = next().column;
-      l = binary("implies", l, orExpr(), c);
-    }
-    return l;
+  // Binary operators by precedence, loosest first. Word operators are identifier tokens.
+  using Levels = std::vector<std::vector<std::string>>;
+  inline static const Levels kLooseLevels = {{"implies"}, {"or", "xor"}, {"and"}, {"in", "contains"},
+                                             {"=", "~", "!=", "!~"}, {"<", ">", "<=", ">="}, {"|"}};
+  inline static const Levels kTightLevels = {{"+", "-", "&"}, {"*", "/", "div", "mod"}};
+
+  bool atOperator(const std::vector<std::string>& ops) const {
+    const Token& t = peek();
+    if (t.kind != Tok::Punct && t.kind != Tok::Identifier) return false;
+    for (const std::string& op : ops)
+      if (t.text == op && (t.kind == Tok::Identifier) == (std::isalpha(static_cast<unsigned char>(op[0])) != 0))
+        return true;
+    return false;
   }
-  NodePtr orExpr() {
-    NodePtr l = andExpr();
-    while (isWord("or") || isWord("xor")) {
+
+  // Left-associative operators of levels[i]; below the loose levels come is/as, then the
+  // tight (arithmetic) levels, then unary.
+  NodePtr binaryLevel(const Levels& levels, std::size_t i) {
+    auto operand = [&] {
+      if (i + 1 < levels.size()) return binaryLevel(levels, i + 1);
+      return &levels == &kLooseLevels ? typeExpr() : unary();
+    };
+    NodePtr l = operand();
+    while (atOperator(levels[i])) {
       Token t = next();
-      l = binary(t.text, l, andExpr(), t.column);
-    }
-    return l;
-  }
-  NodePtr andExpr() {
-    NodePtr l = membership();
-    while (isWord("and")) {
-      auto c = next().column;
-      l = binary("and", l, membership(), c);
-    }
-    return l;
-  }
-  NodePtr membership() {
-    NodePtr l = equality();
-    while (isWord("in") || isWord("contains")) {
-      Token t = next();
-      l = binary(t.text, l, equality(), t.column);
-    }
-    return l;
-  }
-  NodePtr equality() {
-    NodePtr l = inequality();
-    while (isPunct("=") || isPunct("~") || isPunct("!=") || isPunct("!~")) {
-      Token t = next();
-      l = binary(t.text, l, inequality(), t.column);
-    }
-    return l;
-  }
-  NodePtr inequality() {
-    NodePtr l = unionExpr();
-    while (isPunct("<") || isPunct(">") || isPunct("<=") || isPunct(">=")) {
-      Token t = next();
-      l = binary(t.text, l, unionExpr(), t.column);
-    }
-    return l;
-  }
-  NodePtr unionExpr() {
-    NodePtr l = typeExpr();
-    while (isPunct("|")) {
-      auto c = next().column;
-      l = binary("|", l, typeExpr(), c);
+      l = binary(t.text, l, operand(), t.column);
     }
     return l;
   }
   NodePtr typeExpr() {
-    NodePtr l = additive();
+    NodePtr l = binaryLevel(kTightLevels, 0);
     while (isWord("is") || isWord("as")) {
       Token t = next();
       auto n = std::make_shared<Node>();
@@ -324,22 +297,6 @@ class Parser {
       ++pos_;
       name += ".";
     }
-  }
-  NodePtr additive() {
-    NodePtr l = multiplicative();
-    while (isPunct("+") || isPunct("-") || isPunct("&")) {
-      Token t = next();
-      l = binary(t.text, l, multiplicative(), t.column);
-    }
-    return l;
-  }
-  NodePtr multiplicative() {
-    NodePtr l = unary();
-    while (isPunct("*") || isPunct("/") || isWord("div") || isWord("mod")) {
-      Token t = next();
-      l = binary(t.text, l, unary(), t.column);
-    }
-    return l;
   }
   NodePtr unary() {
     if (isPunct("+") || isPunct("-")) {
