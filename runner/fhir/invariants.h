@@ -1,14 +1,44 @@
 #pragma once
-// Invariants (ElementDefinition.constraint) evaluated with FHIRPath.
+// Invariants (ElementDefinition.constraint) evaluated with the FHIRPath engine. Expressions are
+// compiled once per registry; ele-1 is checked natively by the validator (an element must have a
+// value or children) because evaluating it on every element would dominate validation time.
 
+#include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "runner/fhir/validator.h"
+#include "runner/fhir/fhirpath/fhirpath.h"
+#include "runner/fhir/model.h"
 
 namespace gpc::fhir {
 
-void checkInvariants(const nlohmann::json& resource, const ProfileRegistry& registry, std::vector<Issue>& issues);
+class InvariantCompiler {
+ public:
+  // Compiles every constraint expression of every profile in the registry; ones that do not
+  // parse are remembered with the reason (reported as information when met).
+  explicit InvariantCompiler(const ProfileRegistry& registry);
+  struct Compiled {
+    std::shared_ptr<const fhirpath::Expression> expression;  // null when it did not parse
+    std::string parseError;
+  };
+  const Compiled* find(const std::string& expression) const;
+
+ private:
+  std::unordered_map<std::string, Compiled> byText_;
+};
+
+struct InvariantContext {
+  const nlohmann::json* resource = nullptr;  // %resource
+  const nlohmann::json* bundle = nullptr;    // %rootResource, resolve() scope
+  const TypeInfo* types = nullptr;
+};
+
+// Evaluates the constraints of `node` on one occurrence `value` (of FHIR type `type`) at `path`.
+void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, const std::string& type,
+                         const std::string& path, const InvariantCompiler& compiler, const InvariantContext& context,
+                         std::vector<Issue>& issues);
 
 }  // namespace gpc::fhir

@@ -25,7 +25,8 @@ std::string cardinalityText(int min, int max) {
 // follows one profile and descends only where the profile says more than the base.
 class Walk {
  public:
-  Walk(const ProfileRegistry& registry, std::vector<Issue>& issues) : registry_(registry), issues_(issues) {}
+  Walk(const ProfileRegistry& registry, const InvariantCompiler& invariants, std::vector<Issue>& issues)
+      : registry_(registry), invariants_(invariants), issues_(issues) {}
 
   void resource(const nlohmann::json& res, const std::string& path, const std::vector<std::string>& extra,
                 const nlohmann::json* bundle) {
@@ -45,7 +46,10 @@ class Walk {
       add("error", "structure", here, "unknown resource type '" + type + "'", nullptr);
       return;
     }
+    const nlohmann::json* outerBundle = bundle_;
+    if (type == "Bundle" && bundle_ == nullptr) bundle_ = &res;
     object(res, base->root, here, Pass{true, base, &res});
+    invariantsOf(*base->root, res, type, here, &res);
     std::vector<std::pair<std::string, bool>> claims;  // url, claimed in meta (not required)
     if (auto meta = res.find("meta"); meta != res.end() && meta->is_object()) {
       if (auto profiles = meta->find("profile"); profiles != meta->end() && profiles->is_array()) {
@@ -70,9 +74,11 @@ class Walk {
         continue;
       }
       object(res, p->root, here, Pass{false, p, &res});
+      invariantsOf(*p->root, res, type, here, &res);
     }
     if (type == "Bundle") checkBundleReferences(res, here, issues_);
     checkContainedReferences(res, here, issues_);
+    bundle_ = outerBundle;
     (void)bundle;
   }
 
@@ -82,6 +88,18 @@ class Walk {
     const CompiledProfile* profile;
     const nlohmann::json* resource;
   };
+
+  // Each constraint once per location, however many passes meet it.
+  void invariantsOf(const ElementNode& node, const nlohmann::json& value, const std::string& type,
+                    const std::string& path, const nlohmann::json* resource) {
+    if (node.def->constraintKeys.empty()) return;
+    std::vector<Issue> found;
+    const InvariantContext context{resource, bundle_, &registry_};
+    checkNodeInvariants(node, value, type, path, invariants_, context, found);
+    for (auto& issue : found) {
+      if (evaluated_.insert(issue.location + "|" + issue.message).second) issues_.push_back(std::move(issue));
+    }
+  }
 
   void add(const char* severity, const char* code, const std::string& location, std::string message,
            const ElementNode* node) {
@@ -112,6 +130,9 @@ class Walk {
       return;
     }
     if (pass.structural) unknownProperties(obj, holder, path);
+    if (pass.structural && obj.empty()) {
+      add("error", "invariant", path, "ele-1: All FHIR elements must have a @value or children", holder);
+    }
     std::vector<std::pair<std::string, std::string>> names;
     for (const ElementNode* child : holder->children) {
       propertyNames(child, names);
@@ -198,6 +219,7 @@ class Walk {
       }
       checkFixedAndPattern(*occ.value, def, occ.path, node);
       checkBinding(*occ.value, type, def, occ.path, node);
+      if (!occ.value->contains("resourceType")) invariantsOf(*node, *occ.value, type, occ.path, pass.resource);
     }
     if (occ.extras != nullptr && occ.extras->is_object() && pass.structural) {
       const CompiledProfile* element = registry_.typeDefinition("Element");
@@ -356,18 +378,21 @@ class Walk {
   }
 
   const ProfileRegistry& registry_;
+  const InvariantCompiler& invariants_;
   std::vector<Issue>& issues_;
+  const nlohmann::json* bundle_ = nullptr;
+  std::set<std::string> evaluated_;
 };
 
 }  // namespace
 
-Validator::Validator(std::shared_ptr<const ProfileRegistry> registry) : registry_(std::move(registry)) {}
+Validator::Validator(std::shared_ptr<const ProfileRegistry> registry)
+    : registry_(std::move(registry)), invariants_(std::make_shared<const InvariantCompiler>(*registry_)) {}
 
 std::vector<Issue> Validator::validate(const nlohmann::json& resource,
                                        const std::vector<std::string>& extraProfiles) const {
   std::vector<Issue> issues;
-  Walk(*registry_, issues).resource(resource, "", extraProfiles, nullptr);
-  checkInvariants(resource, *registry_, issues);
+  Walk(*registry_, *invariants_, issues).resource(resource, "", extraProfiles, nullptr);
   // Passes over the same element by base and profile may say the same thing twice.
   // A code outside both the base binding and a profile's narrower one is one problem: keep the
   // profile's (the later, more specific) report.

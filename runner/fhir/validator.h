@@ -74,6 +74,8 @@ class ProfileRegistry : public TypeInfo {
   std::unique_ptr<Data> data_;
 };
 
+class InvariantCompiler;
+
 class Validator {
  public:
   explicit Validator(std::shared_ptr<const ProfileRegistry> registry);
@@ -89,6 +91,7 @@ class Validator {
 
  private:
   std::shared_ptr<const ProfileRegistry> registry_;
+  std::shared_ptr<const InvariantCompiler> invariants_;  // constraint expressions, compiled once
 };
 
 // An STU3 OperationOutcome carrying the issues (an "information: no issues" one when empty).

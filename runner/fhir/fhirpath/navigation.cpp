@@ -43,11 +43,10 @@ std::string guessType(const json& j) {
   return "";
 }
 
-// The type of property `element` of `parent` as TypeInfo reports it, or a guess.
-std::string childType(const Value& parent, std::string_view element, const std::string& choiceType,
-                      const json& sample, const Env& env) {
-  if (sample.is_object() && sample.contains("resourceType") && sample["resourceType"].is_string())
-    return sample["resourceType"].get<std::string>();
+// The type of property `element` of `parent` as the choice suffix or TypeInfo declares it;
+// empty when neither knows. Looked up once per property, not per array item.
+std::string declaredType(const Value& parent, std::string_view element, const std::string& choiceType,
+                         const Env& env) {
   if (!choiceType.empty()) return choiceType;
   if (env.types && !parent.type.empty()) {
     auto types = env.types->elementTypes(parent.type, element);
@@ -57,7 +56,15 @@ std::string childType(const Value& parent, std::string_view element, const std::
       return t;
     }
   }
-  return guessType(sample);
+  return {};
+}
+
+// A contained or entry resource is its own resourceType; otherwise the declared type, or a
+// guess from the JSON value.
+std::string itemType(const std::string& declared, const json& sample) {
+  if (sample.is_object() && sample.contains("resourceType") && sample["resourceType"].is_string())
+    return sample["resourceType"].get<std::string>();
+  return declared.empty() ? guessType(sample) : declared;
 }
 
 void appendProperty(Collection& out, const Value& parent, const json& d, const std::string& prop,
@@ -66,12 +73,14 @@ void appendProperty(Collection& out, const Value& parent, const json& d, const s
   auto ext = d.find("_" + prop);
   const json* value = it != d.end() ? &*it : nullptr;
   const json* extras = ext != d.end() ? &*ext : nullptr;
+  const std::string declared = declaredType(parent, element, choiceType, env);
+  static const json kNoValue;
   auto add = [&](const json* v, const json* x, long long index) {
     if ((!v || v->is_null()) && (!x || !x->is_object())) return;
     Value item;
     item.node = v && !v->is_null() ? v : nullptr;
     item.extras = x && x->is_object() ? x : nullptr;
-    item.type = childType(parent, element, choiceType, v ? *v : json(), env);
+    item.type = itemType(declared, v ? *v : kNoValue);
     item.keep = parent.owned ? parent.owned : parent.keep;
     if (env.trackLocations) {
       item.location = parent.location + "." + prop;
