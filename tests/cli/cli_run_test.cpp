@@ -1,0 +1,188 @@
+// `gpc-assure run` through the real binary: exit codes 0/1/2, reports, --base-url, --jobs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "child_process.h"
+#include "cli_workspace.h"
+
+namespace gpc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+ProcessResult gpcAssure(std::vector<std::string> args) {
+  args.insert(args.begin(), gpcAssureExe());
+  return runProcess(args, {{"NO_COLOR", "1"}});
+}
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(CliRun, ExitsZeroWhenEveryCasePassesAndWritesAllReports) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string()});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("3 passed, 0 failed, 0 errored, 0 skipped"), std::string::npos) << r.out;
+  for (const char* report : {"junit.xml", "report.json", "report.html"})
+    EXPECT_TRUE(fs::exists(ws.reports() / report)) << report;
+  EXPECT_NE(slurp(ws.reports() / "junit.xml").find("TINY-B-001"), std::string::npos);
+}
+
+TEST(CliRun, ExitsOneWhenACaseFails) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(500);
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string(), "--case", "TINY-A-001"});
+  EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("TINY-A-001"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("0 passed, 1 failed"), std::string::npos) << r.out;
+}
+
+TEST(CliRun, ExitsOneWhenTheProviderIsUnreachable) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget("http://127.0.0.1:1/B82617/STU3/1/gpconnect").string(),
+                            "--suites-dir", ws.suites().string(), "--out", ws.reports().string(), "--case",
+                            "TINY-A-001", "--timeout", "5"});
+  EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+}
+
+TEST(CliRun, BaseUrlReplacesSchemeHostAndPortKeepingThePath) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto target = ws.writeTarget("https://provider.example.invalid:8443/B82617/STU3/1/gpconnect");
+  const auto r = gpcAssure({"run", "--target", target.string(), "--base-url", provider.root(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string(), "--case", "TINY-A-001"});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  const auto paths = provider.paths();
+  ASSERT_EQ(paths.size(), 1u);
+  EXPECT_EQ(paths[0], "/B82617/STU3/1/gpconnect/metadata");
+}
+
+TEST(CliRun, ExitsTwoForATargetFileWithAnUnknownKeyNamingFileAndPath) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  const auto target = ws.writeTarget("http://127.0.0.1:1/x", R"(, "tls": {"verfy": true})");
+  const auto r = gpcAssure({"run", "--target", target.string(), "--suites-dir", ws.suites().string(), "--out",
+                            ws.reports().string()});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("target.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/tls/verfy"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(ws.reports() / "junit.xml")) << "no run, no report";
+}
+
+TEST(CliRun, ExitsTwoForABadSuiteFileNamingFileAndPath) {
+  CliWorkspace ws;
+  ws.writeSuite("bad/broken.json", R"({"suite": "bad.one", "capability": "foundations", "spec": "1.6.2",
+    "interaction": "read:metadata",
+    "cases": [{"id": "BAD-001", "title": "t", "requirement": "r#s", "expect": {"status": "two hundred"}}]})");
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string()});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("broken.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/cases/0/expect/status"), std::string::npos) << r.err;
+  EXPECT_TRUE(provider.paths().empty());
+}
+
+TEST(CliRun, ExitsTwoWhenNoCaseMatches) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string(), "--tag", "no-such-tag"});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("no case matches the filters"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no-such-tag"), std::string::npos) << r.err;
+  EXPECT_TRUE(provider.paths().empty());
+}
+
+TEST(CliRun, ExitsTwoForBadOptions) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"run", "--no-such-option"}, {"run", "--jobs", "0"}, {"run", "--jobs", "many"},
+        {"run", "--target", "/no/such/target.json"}, {"no-such-command"}, {}}) {
+    const auto r = gpcAssure(args);
+    std::string joined;
+    for (const auto& a : args) joined += a + " ";
+    EXPECT_EQ(r.exitCode, 2) << joined << "\n" << r.out << r.err;
+  }
+}
+
+TEST(CliRun, ExitsTwoForAnUnknownFault) {
+  const auto r = gpcAssure({"run", "--fault", "no-such-fault", "--out", "/tmp/gpc-unused-reports"});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("no-such-fault"), std::string::npos) << r.err;
+}
+
+TEST(CliRun, FaultWithATargetFileIsAUsageError) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget("http://127.0.0.1:1/x").string(), "--suites-dir",
+                            ws.suites().string(), "--fault", "no-cache-control"});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("--fault"), std::string::npos) << r.err;
+}
+
+// Verdicts, reasons and checks in case order, from the JSON report (timings and trace ids
+// differ between runs by nature, so they are left out).
+std::vector<std::string> verdicts(const fs::path& reportJson) {
+  const auto report = nlohmann::json::parse(slurp(reportJson));
+  std::vector<std::string> out;
+  for (const auto& c : report.at("cases")) {
+    std::string line = c.at("id").get<std::string>() + ":" + c.at("verdict").get<std::string>() + ":" +
+                       c.at("reason").get<std::string>();
+    for (const auto& check : c.at("checks"))
+      line += "|" + check.at("kind").get<std::string>() + "=" + (check.at("passed").get<bool>() ? "ok" : "no");
+    out.push_back(line);
+  }
+  return out;
+}
+
+TEST(CliRun, FourJobsGiveTheSameResultsAsOne) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(500);  // TINY-A-002 passes (no-store), the others fail: a mixed result
+  const auto target = ws.writeTarget(provider.foundations()).string();
+  const auto one = gpcAssure({"run", "--target", target, "--suites-dir", ws.suites().string(), "--json",
+                              (ws.root() / "one.json").string(), "--out", ws.reports().string(), "--jobs", "1"});
+  const auto four = gpcAssure({"run", "--target", target, "--suites-dir", ws.suites().string(), "--json",
+                               (ws.root() / "four.json").string(), "--out", ws.reports().string(), "--jobs", "4"});
+  EXPECT_EQ(one.exitCode, 1) << one.out << one.err;
+  EXPECT_EQ(four.exitCode, 1) << four.out << four.err;
+  const auto a = verdicts(ws.root() / "one.json");
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a, verdicts(ws.root() / "four.json"));
+}
+
+TEST(CliHelp, EveryCommandHasHelpAndThereIsAVersion) {
+  for (const char* command : {"run", "list", "serve", "faults"}) {
+    const auto r = gpcAssure({command, "--help"});
+    EXPECT_EQ(r.exitCode, 0) << command << r.err;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << command << r.out;
+  }
+  const auto top = gpcAssure({"--help"});
+  EXPECT_EQ(top.exitCode, 0);
+  EXPECT_NE(top.out.find("run"), std::string::npos);
+  const auto version = gpcAssure({"--version"});
+  EXPECT_EQ(version.exitCode, 0);
+  EXPECT_NE(version.out.find(GPC_VERSION), std::string::npos) << version.out;
+}
+
+TEST(CliFaults, ListsEveryKnownFault) {
+  const auto r = gpcAssure({"faults"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+}
+
+}  // namespace
+}  // namespace gpc::testing
