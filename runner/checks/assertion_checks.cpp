@@ -4,6 +4,7 @@
 
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
+#include "runner/checks/pattern.h"
 
 namespace gpc::checks {
 namespace {
@@ -32,7 +33,7 @@ CheckResult judge(const nlohmann::json& a, const std::vector<nlohmann::json>& va
   }
   if (a.contains("matches")) {
     const auto pattern = a["matches"].get<std::string>();
-    const std::regex re(pattern, std::regex::ECMAScript);
+    const std::regex re = compilePattern(pattern);
     const bool ok = !values.empty() && std::all_of(values.begin(), values.end(), [&](const nlohmann::json& v) {
       return v.is_string() && std::regex_search(v.get<std::string>(), re);
     });

@@ -4,6 +4,7 @@
 
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
+#include "runner/checks/pattern.h"
 #include "runner/request/request_builder.h"
 
 namespace gpc::checks {
@@ -115,7 +116,7 @@ std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const Response
         if (op == "equals") ok = !values.empty() && joined == want;
         else if (op == "equals_ci") ok = !values.empty() && lower(joined) == lower(want);
         else if (op == "contains") ok = !values.empty() && joined.find(want) != std::string::npos;
-        else ok = !values.empty() && std::regex_search(joined, std::regex(want, std::regex::ECMAScript));
+        else ok = !values.empty() && std::regex_search(joined, compilePattern(want));
         const std::string verb = op == "equals" ? "equal" : op == "equals_ci" ? "equal (ignoring case)"
                                  : op == "contains" ? "contain" : "match";
         expected = verb + " \"" + want + "\"";

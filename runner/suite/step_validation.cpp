@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "runner/checks/named_checks.h"
+#include "runner/checks/pattern.h"
 #include "runner/core/json_input.h"
 #include "runner/core/load_error.h"
 
@@ -36,7 +37,8 @@ void pairList(const nlohmann::json& v, const std::string& file, const std::strin
 void validateRegex(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
   ji::expect(v, Kind::String, file, ptr);
   try {
-    std::regex re(v.get<std::string>(), std::regex::ECMAScript);
+    auto re = checks::compilePattern(v.get<std::string>());
+    (void)re;
   } catch (const std::regex_error& e) {
     throw LoadError(file, ptr, std::string("invalid regular expression: ") + e.what());
   }

@@ -73,6 +73,8 @@ TEST(Checks, HeadersCaseInsensitiveAndRepeated) {
   EXPECT_EQ(f.firstFailure(json::parse(R"({"headers": {"X-Rep": {"count": 1}}})")), "header X-Rep appears 2 time(s), expected 1 time(s)");
   EXPECT_FALSE(f.passes(json::parse(R"({"headers": {"ETag": {"matches": "^\"[0-9]+\"$"}}})")));
   EXPECT_FALSE(f.passes(json::parse(R"({"headers": {"ETag": {"equals": "w/\"5\""}}})")));
+  EXPECT_TRUE(f.passes(json::parse(R"({"headers": {"Content-Type": {"matches": "(?i)CHARSET=UTF-8"}}})")));
+  EXPECT_FALSE(f.passes(json::parse(R"({"headers": {"Content-Type": {"matches": "CHARSET=UTF-8"}}})")));
 }
 
 TEST(Checks, ContentType) {
