@@ -26,6 +26,8 @@ std::string countsLine(const RunSummary& s) {
   return fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
 }
 
+const char* checkLabel(const CheckResult& c) { return c.passed ? "pass" : c.errored ? "ERROR" : "FAIL"; }
+
 std::string describeCheck(const CheckResult& c) {
   std::string text = c.kind;
   if (!c.subject.empty()) text += " " + c.subject;
@@ -47,7 +49,7 @@ std::string evidenceSummary(const CaseResult& r, std::size_t bodyBytes) {
   if (!r.info.note.empty()) out += "Note: " + r.info.note + "\n";
   if (!r.checks.empty()) {
     out += "Checks:\n";
-    for (const auto& c : r.checks) out += fmt::format("  [{}] {}\n", c.passed ? "pass" : "FAIL", describeCheck(c));
+    for (const auto& c : r.checks) out += fmt::format("  [{}] {}\n", checkLabel(c), describeCheck(c));
   }
   for (const auto& e : r.exchanges) {
     out += fmt::format("Exchange [{}]{}:\n", e.step, e.interaction.empty() ? "" : " " + e.interaction);

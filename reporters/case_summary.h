@@ -24,6 +24,9 @@ std::string countsLine(const RunSummary& s);
 // and the first `bodyBytes` of each response body. Not escaped: callers escape for their format.
 std::string evidenceSummary(const CaseResult& result, std::size_t bodyBytes = 1024);
 
+// "pass", "FAIL", or "ERROR" for a check that could not be carried out.
+const char* checkLabel(const CheckResult& check);
+
 // One check as "status: expected 200, got 404 — message".
 std::string describeCheck(const CheckResult& check);
 

@@ -114,7 +114,10 @@ class ConsoleReporter final : public Reporter {
     if (!r.info.requirement.empty()) out_ << indent << "requirement: " << printable(r.info.requirement) << "\n";
     for (const auto& c : r.checks) {
       if (c.passed && !options_.verbose) continue;
-      out_ << indent << (c.passed ? "ok  " : painted(Verdict::Failed, "x   ")) << printable(describeCheck(c)) << "\n";
+      const std::string mark = c.passed    ? "ok  "
+                               : c.errored ? painted(Verdict::Errored, "!   ")
+                                           : painted(Verdict::Failed, "x   ");
+      out_ << indent << mark << printable(describeCheck(c)) << "\n";
     }
     for (const auto& e : r.exchanges) {
       out_ << indent << "> " << printable(e.request.method) << " " << printable(e.request.url);

@@ -155,11 +155,11 @@ class HtmlWriter {
     out_ += "<table class=\"checks\">\n<tr><th>Result</th><th>Check</th><th>Subject</th><th>Expected</th>"
             "<th>Actual</th><th>Message</th><th>Step</th></tr>\n";
     for (const auto& k : list) {
+      const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
       out_ += fmt::format(
           "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td>"
           "<td>{}</td><td>{}</td></tr>\n",
-          k.passed ? "" : " class=\"fail\"", k.passed ? "pass" : "<strong>FAIL</strong>", e(k.kind), e(k.subject),
-          e(k.expected), e(k.actual), e(k.message), e(k.step));
+          k.passed ? "" : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual), e(k.message), e(k.step));
     }
     out_ += "</table>\n";
   }

@@ -51,9 +51,9 @@ Json exchangeJson(const Exchange& e) {
 }
 
 Json checkJson(const CheckResult& c) {
-  return Json{{"kind", c.kind},         {"subject", c.subject}, {"passed", c.passed},
-              {"message", c.message},   {"expected", c.expected}, {"actual", c.actual},
-              {"step", c.step}};
+  return Json{{"kind", c.kind},         {"subject", c.subject},   {"passed", c.passed},
+              {"errored", c.errored},   {"message", c.message},   {"expected", c.expected},
+              {"actual", c.actual},     {"step", c.step}};
 }
 
 Json caseJson(const CaseResult& c) {
@@ -102,6 +102,8 @@ Json summaryJson(const RunSummary& s) {
 class Node {
  public:
   Node(const Json& value, std::string path) : value_(value), path_(std::move(path)) {}
+
+  bool has(const std::string& key) const { return value_.is_object() && value_.contains(key); }
 
   Node at(const std::string& key) const {
     if (!value_.is_object()) fail("expected an object");
@@ -203,6 +205,7 @@ CheckResult readCheck(const Node& n) {
   c.kind = n.at("kind").str();
   c.subject = n.at("subject").str();
   c.passed = n.at("passed").boolean();
+  c.errored = n.has("errored") && n.at("errored").boolean();  // added in 1.0; absent means false
   c.message = n.at("message").str();
   c.expected = n.at("expected").str();
   c.actual = n.at("actual").str();

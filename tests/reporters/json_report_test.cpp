@@ -66,6 +66,7 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
       EXPECT_EQ(x.checks[k].kind, y.checks[k].kind);
       EXPECT_EQ(x.checks[k].subject, y.checks[k].subject);
       EXPECT_EQ(x.checks[k].passed, y.checks[k].passed);
+      EXPECT_EQ(x.checks[k].errored, y.checks[k].errored);
       EXPECT_EQ(x.checks[k].message, y.checks[k].message);
       EXPECT_EQ(x.checks[k].expected, y.checks[k].expected);
       EXPECT_EQ(x.checks[k].actual, y.checks[k].actual);
@@ -109,6 +110,9 @@ RunResult everyFieldRun() {
   second.response.body = std::string("\x1f\x8b\x08\x00binary\xff", 10);
   r.cases[1].exchanges.push_back(second);
   r.info.faults = {"missing-cache-control", "wrong-content-type"};
+  CheckResult errored{"profile", "Patient", false, "errored: no FHIR engine", "", "", "main"};
+  errored.errored = true;
+  r.cases[1].checks.push_back(errored);
   return r;
 }
 
@@ -188,6 +192,9 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   bad["run"]["jobs"] = "two";
   expectError(bad.dump(), "/run/jobs: expected an integer");
   EXPECT_THROW(runResultFromJson("{"), JsonReportError);
+  bad = doc;
+  bad["cases"][0]["checks"][0].erase("errored");
+  EXPECT_FALSE(runResultFromJson(bad.dump()).cases[0].checks[0].errored) << "errored is optional on reading";
 }
 
 TEST(JsonReport, ReporterWritesTheCanonicalTextAndItsDigestFile) {
