@@ -391,6 +391,17 @@ TEST(FhirPathOperators, DatesWithPartialPrecision) {
   EXPECT_NE(errorOf("@2015-01-01 + 1 'mo'").find("cannot add"), std::string::npos);
 }
 
+TEST(FhirPathOperators, DateTextIsValidatedStrictly) {
+  EXPECT_FALSE(truth("'2015-02-30'.convertsToDate()"));
+  EXPECT_FALSE(truth("'2015-2-3'.convertsToDate()"));
+  EXPECT_FALSE(truth("'2015-02-04T25:00'.convertsToDateTime()"));
+  EXPECT_FALSE(truth("'2015-02-04T10:00+1000'.convertsToDateTime()"));
+  EXPECT_TRUE(truth("'2016-02-29'.convertsToDate()"));
+  EXPECT_EQ(one("'2015-02-04T14:34:28.1234+10:00'.toDateTime()"), "2015-02-04T14:34:28.123+10:00");
+  EXPECT_EQ(one("'14:34'.toTime()"), "14:34");
+  EXPECT_TRUE(truth("@2015-02-04T14:34:28.5 > @2015-02-04T14:34:28.25"));
+}
+
 TEST(FhirPathOperators, ComparisonOfOtherTypes) {
   EXPECT_TRUE(truth("2 > 1"));
   EXPECT_TRUE(truth("2 >= 2.0"));

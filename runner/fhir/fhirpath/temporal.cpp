@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 namespace gpc::fhirpath::detail {
 namespace {
@@ -67,48 +66,113 @@ Temporal toUtc(const Temporal& t) {
 
 }  // namespace
 
+namespace {
+
+// A hand-written scanner: dates are compared in invariants over every element, and
+// std::regex is too slow to sit on that path.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+  bool done() const { return pos_ == text_.size(); }
+  bool take(char c) {
+    if (pos_ < text_.size() && text_[pos_] == c) return ++pos_, true;
+    return false;
+  }
+  bool peekIs(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
+  // Exactly n digits.
+  std::optional<int> digits(std::size_t n) {
+    if (pos_ + n > text_.size()) return std::nullopt;
+    int v = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      char c = text_[pos_ + i];
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + (c - '0');
+    }
+    pos_ += n;
+    return v;
+  }
+  // One or more digits as milliseconds ("5" -> 500, "1234" -> 123).
+  std::optional<int> fraction() {
+    std::size_t start = pos_;
+    int ms = 0, count = 0;
+    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+      if (count < 3) ms = ms * 10 + (text_[pos_] - '0');
+      ++count, ++pos_;
+    }
+    if (pos_ == start) return std::nullopt;
+    for (; count < 3; ++count) ms *= 10;
+    return ms;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// hh(:mm(:ss(.fff)?)?)? into parts[kHour..kMilli]; false on malformed text.
+bool scanTime(Scanner& s, Temporal& t) {
+  auto h = s.digits(2);
+  if (!h) return false;
+  t.parts[kHour] = *h, t.precision = kHour + 1;
+  if (!s.take(':')) return true;
+  auto mi = s.digits(2);
+  if (!mi) return false;
+  t.parts[kMinute] = *mi, t.precision = kMinute + 1;
+  if (!s.take(':')) return true;
+  auto sec = s.digits(2);
+  if (!sec) return false;
+  t.parts[kSecond] = *sec, t.precision = kSecond + 1;
+  if (!s.take('.')) return true;
+  auto ms = s.fraction();
+  if (!ms) return false;
+  t.parts[kMilli] = *ms, t.precision = kMilli + 1;
+  return true;
+}
+
+bool scanZone(Scanner& s, Temporal& t) {
+  if (s.take('Z')) {
+    t.offsetMinutes = 0;
+    return true;
+  }
+  int sign = s.peekIs('-') ? -1 : 1;
+  if (!s.take('+') && !s.take('-')) return true;  // no zone
+  auto h = s.digits(2);
+  if (!h || !s.take(':')) return false;
+  auto m = s.digits(2);
+  if (!m) return false;
+  t.offsetMinutes = sign * (*h * 60 + *m);
+  return true;
+}
+
+}  // namespace
+
 std::optional<Temporal> parseTemporal(std::string_view text, Temporal::Kind kind) {
-  static const std::regex dateTimeRe(
-      R"((\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?(Z|[+-]\d{2}:\d{2})?)?)");
-  static const std::regex timeRe(R"(T?(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)");
-  std::match_results<std::string_view::const_iterator> m;
+  Scanner s(text);
   Temporal t;
   t.kind = kind;
   if (kind == Temporal::Kind::Time) {
-    if (!std::regex_match(text.begin(), text.end(), m, timeRe)) return std::nullopt;
-    t.precision = kHour + 1;
-    t.parts[kHour] = std::stoi(m[1].str());
-    if (m[2].matched) t.parts[kMinute] = std::stoi(m[2].str()), t.precision = kMinute + 1;
-    if (m[3].matched) t.parts[kSecond] = std::stoi(m[3].str()), t.precision = kSecond + 1;
-    if (m[4].matched) {
-      std::string frac = (m[4].str() + "00").substr(0, 3);
-      t.parts[kMilli] = std::stoi(frac);
-      t.precision = kMilli + 1;
-    }
+    s.take('T');
+    if (!scanTime(s, t) || !s.done()) return std::nullopt;
   } else {
-    if (!std::regex_match(text.begin(), text.end(), m, dateTimeRe)) return std::nullopt;
-    t.parts[kYear] = std::stoi(m[1].str());
-    t.precision = 1;
-    for (int i = 2; i <= 6; ++i) {
-      if (!m[i].matched) break;
-      t.parts[i - 1] = std::stoi(m[i].str());
-      t.precision = i;
-    }
-    if (m[7].matched) {
-      std::string frac = (m[7].str() + "00").substr(0, 3);
-      t.parts[kMilli] = std::stoi(frac);
-      t.precision = kMilli + 1;
-    }
-    if (m[8].matched) {
-      std::string z = m[8].str();
-      if (z == "Z") {
-        t.offsetMinutes = 0;
-      } else {
-        int h = std::stoi(z.substr(1, 2)), mi = std::stoi(z.substr(4, 2));
-        t.offsetMinutes = (z[0] == '-' ? -1 : 1) * (h * 60 + mi);
+    auto y = s.digits(4);
+    if (!y) return std::nullopt;
+    t.parts[kYear] = *y, t.precision = 1;
+    if (s.take('-')) {
+      auto m = s.digits(2);
+      if (!m) return std::nullopt;
+      t.parts[kMonth] = *m, t.precision = 2;
+      if (s.take('-')) {
+        auto d = s.digits(2);
+        if (!d) return std::nullopt;
+        t.parts[kDay] = *d, t.precision = 3;
       }
     }
-    if (kind == Temporal::Kind::Date && (t.precision > kDay + 1 || t.offsetMinutes)) return std::nullopt;
+    if (s.take('T')) {
+      if (kind == Temporal::Kind::Date) return std::nullopt;
+      if (!s.done() && !s.peekIs('Z') && !s.peekIs('+') && !s.peekIs('-') && !scanTime(s, t)) return std::nullopt;
+      if (!scanZone(s, t)) return std::nullopt;
+    }
+    if (!s.done()) return std::nullopt;
     if (t.parts[kMonth] < 1 || t.parts[kMonth] > 12 || t.parts[kDay] < 1 ||
         t.parts[kDay] > daysInMonth(t.parts[kYear], t.parts[kMonth]))
       return std::nullopt;
