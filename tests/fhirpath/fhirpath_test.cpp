@@ -231,6 +231,14 @@ TEST(FhirPathFunctions, WhereSelectAndIndex) {
   EXPECT_EQ(one("(1 | 2 | 3).aggregate($this + $total, 0)"), 6);
 }
 
+TEST(FhirPathFunctions, Sort) {
+  EXPECT_EQ(ev("(3 | 1 | 2).sort()"), (std::vector<json>{1, 2, 3}));
+  EXPECT_EQ(ev("(3 | 1 | 2).sort(-$this)"), (std::vector<json>{3, 2, 1}));
+  EXPECT_EQ(ev("name.sort(family).use"), (std::vector<json>{"usual", "official", "maiden"}));  // empty key first
+  EXPECT_EQ(ev("name.sort(-family).use"), (std::vector<json>{"usual", "maiden", "official"}));
+  EXPECT_NE(errorOf("(1 | 'a').sort()").find("sort(): "), std::string::npos);
+}
+
 TEST(FhirPathFunctions, Subsetting) {
   EXPECT_EQ(one("name.given.first()"), "Peter");
   EXPECT_EQ(one("name.given.last()"), "James");

@@ -386,6 +386,51 @@ std::tm localNow() {
 
 int localOffsetMinutes(const std::tm& tm) { return static_cast<int>(tm.tm_gmtoff / 60); }
 
+// sort(key, ...): a stable sort on each key in turn; a key written with a leading minus
+// sorts descending; items with an empty key come first either way. No keys: the items themselves.
+Collection sorted(const Node& n, const Collection& in, const Env& env) {
+  struct Key {
+    const Node* expr;
+    bool descending;
+  };
+  std::vector<Key> keys;
+  for (std::size_t i = 0; i < argCount(n); ++i) {
+    const Node& a = arg(n, i);
+    if (a.kind == NodeKind::Unary && a.name == "-") keys.push_back({a.children[0].get(), true});
+    else keys.push_back({&a, false});
+  }
+  std::vector<std::vector<Collection>> values(in.size());
+  Env inner = env;
+  for (std::size_t k = 0; k < in.size(); ++k) {
+    inner.thisItem = &in[k];
+    inner.index = static_cast<long long>(k);
+    for (const Key& key : keys) values[k].push_back(eval(*key.expr, Collection{in[k]}, inner));
+  }
+  auto compare = [&](const Collection& a, const Collection& b) {
+    if (a.empty() || b.empty()) return a.empty() == b.empty() ? 0 : a.empty() ? -1 : 1;
+    try {
+      return compareItems(a.front(), b.front(), "sort").value_or(0);
+    } catch (const EvalError& e) {
+      fail(n, std::string("sort(): ") + e.what());
+    }
+  };
+  std::vector<std::size_t> order(in.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    if (keys.empty()) return compare(Collection{in[x]}, Collection{in[y]}) < 0;
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      const Collection &a = values[x][j], &b = values[y][j];
+      int c = compare(a, b);
+      if (keys[j].descending && !a.empty() && !b.empty()) c = -c;  // empty keys stay first
+      if (c != 0) return c < 0;
+    }
+    return false;
+  });
+  Collection out;
+  for (std::size_t i : order) out.push_back(in[i]);
+  return out;
+}
+
 const std::map<std::string, Spec, std::less<>>& library() {
   static const std::map<std::string, Spec, std::less<>> fns = {
       // ---- existence
@@ -480,6 +525,7 @@ const std::map<std::string, Spec, std::less<>>& library() {
          }
          return total;
        }}},
+      {"sort", {0, 16, [](const Node& n, const Collection& in, const Env& env) { return sorted(n, in, env); }}},
       {"ofType", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
          std::string t = typeArg(n, env);
          Collection out;
