@@ -19,13 +19,6 @@ int dayNumber(std::string_view date) {
                        static_cast<unsigned>(std::stoi(std::string(date.substr(8, 2)))));
 }
 
-bool sensitive(const nlohmann::json& patient, const PatientRecord* record) {
-  if (record && record->data.value("access", "") == "sensitive") return true;
-  for (const auto& tag : patient.value("meta", nlohmann::json::object()).value("security", nlohmann::json::array())) {
-    if (tag.value("code", "") == "REDRWD") return true;
-  }
-  return false;
-}
 
 PatientAccess check(const RecordContext& ctx, const nlohmann::json* patient, std::string_view shownAs, DeceasedRule deceased) {
   PatientAccess access;
@@ -34,15 +27,17 @@ PatientAccess check(const RecordContext& ctx, const nlohmann::json* patient, std
     return access;
   }
   const PatientRecord* record = ctx.store->find(nhsNumberOf(*patient));
-  if (sensitive(*patient, record)) {
+  const PatientStatus status = ctx.directory->status(*patient);
+  access.status = status;
+  if (status.sensitive) {
     access.error = spineError("PATIENT_NOT_FOUND", "No patient found for " + std::string(shownAs));
     return access;
   }
-  if (!patient->value("active", true)) {
+  if (status.inactive) {
     access.error = spineError("PATIENT_NOT_FOUND", "Patient " + std::string(shownAs) + " is not active at this practice");
     return access;
   }
-  if (patient->contains("deceasedDateTime") || patient->value("deceasedBoolean", false)) {
+  if (status.deceased) {
     const std::string died = patient->value("deceasedDateTime", "");
     const bool inWindow = deceased == DeceasedRule::WithinWindow && died.size() >= 10 && isWholeDate(died.substr(0, 10)) &&
                           isWholeDate(ctx.today) && dayNumber(ctx.today) - dayNumber(died) <= ctx.deceasedWindowDays;
@@ -51,7 +46,7 @@ PatientAccess check(const RecordContext& ctx, const nlohmann::json* patient, std
       return access;
     }
   }
-  if (record && record->data.value("access", "") == "dissent") {
+  if (status.dissent) {
     access.error = spineError("NO_PATIENT_CONSENT", "Patient " + std::string(shownAs) + " has dissented from sharing their record");
     return access;
   }
@@ -61,6 +56,16 @@ PatientAccess check(const RecordContext& ctx, const nlohmann::json* patient, std
 }
 
 }  // namespace
+
+PatientStatus RecordDirectory::status(const nlohmann::json& patient) const {
+  PatientStatus s;
+  s.inactive = !patient.value("active", true);
+  s.deceased = patient.contains("deceasedDateTime") || patient.value("deceasedBoolean", false);
+  for (const auto& tag : patient.value("meta", nlohmann::json::object()).value("security", nlohmann::json::array())) {
+    s.sensitive |= tag.value("code", "") == "REDRWD";
+  }
+  return s;
+}
 
 bool nhsNumberValid(std::string_view n) {
   if (n.size() != 10) return false;

@@ -17,6 +17,7 @@ enum class DeceasedRule { Refuse, WithinWindow };  // structured refuses; docume
 struct PatientAccess {
   const nlohmann::json* patient = nullptr;  // directory Patient when allowed
   const PatientRecord* record = nullptr;    // may be null: a patient with no clinical data
+  PatientStatus status;
   std::optional<SpineError> error;
 };
 

@@ -34,14 +34,27 @@ struct RecordResponse {
 
 // The Foundations data the record operations need, as FHIR JSON resources. Core adapts its data
 // pack into this (records::DirectoryFromDataPack does it once the data pack header is in).
+// Data-pack facts about a patient that are not FHIR content.
+struct PatientStatus {
+  bool sensitive = false;     // PDS sensitive flag => PATIENT_NOT_FOUND
+  bool dissent = false;       // opted out => NO_PATIENT_CONSENT
+  bool inactive = false;      // left the practice => PATIENT_NOT_FOUND
+  bool deceased = false;
+  std::string transferDate;   // record in transit since (yyyy-mm-dd): data-in-transit warnings
+};
+
 class RecordDirectory {
  public:
+  // Default: what the Patient resource itself says (active, deceased[x], meta.security REDRWD).
+  virtual PatientStatus status(const nlohmann::json& patient) const;
   virtual ~RecordDirectory() = default;
   // The Patient whose nhs-number identifier equals `nhsNumber`, or nullptr.
   virtual const nlohmann::json* patientByNhsNumber(std::string_view nhsNumber) const = 0;
   // Any resource by type and logical id (Organization, Practitioner, PractitionerRole, Location,
   // Patient), or nullptr.
   virtual const nlohmann::json* resource(std::string_view type, std::string_view id) const = 0;
+  // The Organization whose ods-organization-code identifier is `odsCode`, or nullptr.
+  virtual const nlohmann::json* organizationByOds(std::string_view /*odsCode*/) const { return nullptr; }
   // The PractitionerRoles whose practitioner is Practitioner/<practitionerId>.
   virtual std::vector<const nlohmann::json*> rolesOfPractitioner(std::string_view practitionerId) const = 0;
 };

@@ -14,7 +14,7 @@ namespace gpc::provider::records {
 namespace {
 
 const std::set<std::string, std::less<>> kTopLevelKeys = {
-    "patient", "nhsNumber", "access", "transitDate", "allergies", "medications", "problems", "consultations",
+    "patient", "nhsNumber", "allergies", "medications", "problems", "consultations",
     "immunisations", "uncategorised", "investigations", "referrals", "diary", "documents"};
 
 [[noreturn]] void fail(const std::string& file, const std::string& path, const std::string& what) {
@@ -28,8 +28,12 @@ void validate(const nlohmann::json& node, const std::string& path, const std::st
   static const std::set<std::string, std::less<>> dateKeys = {
       "asserted", "onset", "ended", "start", "end", "review", "discontinued", "abated", "date", "issued",
       "collected", "authored", "created", "indexed", "transitDate"};
-  if (node.is_array() && node.size() == 2 && node[0].is_string() && node[1].is_string() &&
-      !node[0].get<std::string>().empty() && std::isdigit(static_cast<unsigned char>(node[0].get<std::string>()[0]))) {
+  const auto allDigits = [](const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  };
+  // A [code, display] pair: a numeric first element beside a non-numeric display.
+  if (node.is_array() && node.size() == 2 && node[0].is_string() && node[1].is_string() && allDigits(node[0].get<std::string>()) &&
+      !allDigits(node[1].get<std::string>())) {
     if (!isSnomedConceptId(node[0].get<std::string>())) fail(file, path, "not a valid SNOMED CT concept id: " + node[0].get<std::string>());
     return;
   }

@@ -275,7 +275,7 @@ RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, c
     patient["meta"].erase("lastUpdated");
   }
   const json& record = access.record ? access.record->data : kNoItems;
-  RecordBundle b(ctx, patientId, access.record ? access.record->data.value("transitDate", "") : "");
+  RecordBundle b(ctx, patientId, access.status.transferDate);
   b.add(patient);
   std::string recorder;
   for (const auto& gp : patient.value("generalPractitioner", json::array())) {
@@ -290,8 +290,8 @@ RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, c
     }
   }
   ItemContext ic{patientId, recorder, ctx.today, q.includePrescriptionIssues};
-  Assembler a(b, record.is_object() ? record : json::object(), ic);
   const json rec = record.is_object() ? record : json::object();
+  Assembler a(b, rec, ic);
   if (q.allergies) addAllergies(a, b, rec, q);
   if (q.medication) addMedications(a, b, rec, q);
   if (q.problems) addProblems(a, b, rec, q);
