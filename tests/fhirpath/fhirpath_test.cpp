@@ -325,6 +325,12 @@ TEST(FhirPathStrings, Functions) {
   EXPECT_EQ(one("'a,b'.split(',').count()"), 2);
   EXPECT_EQ(one("('a' | 'b').join('/')"), "a/b");
   EXPECT_EQ(one("'  x '.trim()"), "x");
+  EXPECT_EQ(one("'test'.encode('base64')"), "dGVzdA==");
+  EXPECT_EQ(one("'dGVzdA=='.decode('base64')"), "test");
+  EXPECT_EQ(one("'test'.encode('hex')"), "74657374");
+  EXPECT_EQ(one("'a<b'.escape('html')"), "a&lt;b");
+  EXPECT_EQ(one("'a&lt;b'.unescape('html')"), "a<b");
+  EXPECT_TRUE(empty("'x'.encode('rot13')"));
   EXPECT_TRUE(empty("{}.upper()"));
   EXPECT_NE(errorOf("name.given.upper()").find("upper() expects a single item"), std::string::npos);
   EXPECT_NE(errorOf("'a'.matches('(')").find("invalid regular expression"), std::string::npos);

@@ -9,6 +9,7 @@
 #include <map>
 #include <regex>
 
+#include "runner/fhir/fhirpath/codec.h"
 #include "runner/fhir/fhirpath/evaluator.h"
 
 namespace gpc::fhirpath::detail {
@@ -278,6 +279,18 @@ Spec stringTest(std::function<bool(const std::string&, const std::string&)> test
   return stringFunction(1, 1, [test](const Node& n, const std::string& s, const Env& env) {
     auto arg = stringArg(n, 0, env);
     return arg ? boolean(test(s, *arg)) : Collection{};
+  });
+}
+
+using Codec = std::optional<std::string> (*)(const std::string&, const std::string&);
+
+// encode/decode/escape/unescape(format): empty when the format is unknown or the text does not decode.
+Spec codecFunction(Codec codec) {
+  return stringFunction(1, 1, [codec](const Node& n, const std::string& s, const Env& env) {
+    auto format = stringArg(n, 0, env);
+    if (!format) return Collection{};
+    auto r = codec(s, *format);
+    return r ? Collection{makeString(*r)} : Collection{};
   });
 }
 
@@ -756,6 +769,10 @@ const std::map<std::string, Spec, std::less<>>& library() {
            pos = hit + sep->size();
          }
        })},
+      {"encode", codecFunction(encodeText)},
+      {"decode", codecFunction(decodeText)},
+      {"escape", codecFunction(escapeText)},
+      {"unescape", codecFunction(unescapeText)},
       {"join", {0, 1, [](const Node& n, const Collection& in, const Env& env) {
          std::string sep = argCount(n) ? stringArg(n, 0, env).value_or("") : "";
          std::string out;
