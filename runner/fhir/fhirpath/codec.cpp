@@ -94,7 +94,17 @@ std::optional<std::string> escapeText(const std::string& text, const std::string
 
 std::optional<std::string> unescapeText(const std::string& text, const std::string& format) {
   if (format == "json") {
-    auto parsed = nlohmann::json::parse("\"" + text + "\"", nullptr, false);
+    // Bare quotes are taken as themselves; backslash escapes are decoded as JSON does.
+    std::string literal = "\"";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\\' && i + 1 < text.size()) {
+        literal += text[i];
+        literal += text[++i];
+      } else {
+        literal += text[i] == '"' ? std::string("\\\"") : std::string(1, text[i]);
+      }
+    }
+    auto parsed = nlohmann::json::parse(literal + "\"", nullptr, false);
     if (parsed.is_discarded() || !parsed.is_string()) return std::nullopt;
     return parsed.get<std::string>();
   }
