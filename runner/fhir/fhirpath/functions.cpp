@@ -655,15 +655,6 @@ const std::map<std::string, Spec, std::less<>>& library() {
       {"convertsToDate", convertsTo(temporalConverter(Temporal::Kind::Date))},
       {"convertsToDateTime", convertsTo(temporalConverter(Temporal::Kind::DateTime))},
       {"convertsToTime", convertsTo(temporalConverter(Temporal::Kind::Time))},
-      // FHIRPath STU1 spellings, still used by STU3-era expressions.
-      {"isInteger", convertsTo(integerConverter())},
-      {"isDecimal", convertsTo(decimalConverter())},
-      {"isBoolean", convertsTo(booleanConverter())},
-      {"isString", convertsTo(stringConverter())},
-      {"isQuantity", convertsTo([](const Value& v) { return toQuantityValue(v); })},
-      {"isDate", convertsTo(temporalConverter(Temporal::Kind::Date))},
-      {"isDateTime", convertsTo(temporalConverter(Temporal::Kind::DateTime))},
-      {"isTime", convertsTo(temporalConverter(Temporal::Kind::Time))},
       {"type", {0, 0, [](const Node&, const Collection& in, const Env&) {
          Collection out;
          for (const Value& v : in) {
@@ -941,11 +932,21 @@ const std::map<std::string, Spec, std::less<>>& library() {
   return fns;
 }
 
+// FHIRPath STU1 spellings, still found in STU3-era expressions: isX() is convertsToX().
+std::string_view canonicalName(std::string_view name) {
+  static const std::map<std::string_view, std::string_view> stu1 = {
+      {"isInteger", "convertsToInteger"}, {"isDecimal", "convertsToDecimal"}, {"isBoolean", "convertsToBoolean"},
+      {"isString", "convertsToString"},   {"isQuantity", "convertsToQuantity"}, {"isDate", "convertsToDate"},
+      {"isDateTime", "convertsToDateTime"}, {"isTime", "convertsToTime"}};
+  auto it = stu1.find(name);
+  return it == stu1.end() ? name : it->second;
+}
+
 }  // namespace
 
 Collection callFunction(const Node& n, const Collection& focus, const Env& env) {
   const auto& fns = library();
-  auto it = fns.find(n.name);
+  auto it = fns.find(canonicalName(n.name));
   if (it == fns.end()) fail(n, "unknown function " + n.name + "()");
   std::size_t args = argCount(n);
   if (args < it->second.minArgs || args > it->second.maxArgs)
