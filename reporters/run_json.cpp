@@ -4,6 +4,7 @@
 
 #include "reporters/digest.h"
 #include "reporters/text_safety.h"
+#include "runner/request/encoding.h"
 
 namespace gpc::reporters {
 namespace {

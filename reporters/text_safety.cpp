@@ -1,6 +1,5 @@
 #include "reporters/text_safety.h"
 
-#include <array>
 #include <cstdint>
 
 namespace gpc::reporters {
@@ -70,9 +69,6 @@ std::string sanitise(std::string_view text, Keep keep) {
   return out;
 }
 
-constexpr std::string_view kAlphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 }  // namespace
 
 bool isValidUtf8(std::string_view text) {
@@ -114,56 +110,6 @@ std::string htmlEscape(std::string_view text) {
       case '\'': out += "&#39;"; break;
       default: out += c;
     }
-  }
-  return out;
-}
-
-std::string base64Encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  const auto at = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
-    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(n >> shift) & 0x3F];
-  }
-  const std::size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    std::uint32_t n = at(i) << 16;
-    if (rest == 2) n |= at(i + 1) << 8;
-    out += kAlphabet[(n >> 18) & 0x3F];
-    out += kAlphabet[(n >> 12) & 0x3F];
-    out += rest == 2 ? kAlphabet[(n >> 6) & 0x3F] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::optional<std::string> base64Decode(std::string_view text) {
-  if (text.size() % 4 != 0) return std::nullopt;
-  std::array<int, 256> value{};
-  value.fill(-1);
-  for (std::size_t k = 0; k < kAlphabet.size(); ++k) value[static_cast<unsigned char>(kAlphabet[k])] = static_cast<int>(k);
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (std::size_t i = 0; i < text.size(); i += 4) {
-    const bool last = i + 4 == text.size();
-    int pad = 0;
-    std::uint32_t n = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char c = text[i + k];
-      if (c == '=' && last && k >= 2) {
-        ++pad;
-        n <<= 6;
-        continue;
-      }
-      const int v = value[static_cast<unsigned char>(c)];
-      if (v < 0 || pad > 0) return std::nullopt;
-      n = (n << 6) | static_cast<std::uint32_t>(v);
-    }
-    out += static_cast<char>((n >> 16) & 0xFF);
-    if (pad < 2) out += static_cast<char>((n >> 8) & 0xFF);
-    if (pad < 1) out += static_cast<char>(n & 0xFF);
   }
   return out;
 }

@@ -3,7 +3,6 @@
 // any bytes) or from suite files. These functions make such text safe for each output format
 // without losing the fact that something odd was there: invalid bytes become U+FFFD.
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,10 +26,6 @@ std::string toTerminalText(std::string_view text);
 // Escapes & < > " ' after toXmlText, so the result is safe in HTML text and in quoted
 // attribute values alike.
 std::string htmlEscape(std::string_view text);
-
-std::string base64Encode(std::string_view bytes);
-// Standard alphabet with padding; nullopt for anything else.
-std::optional<std::string> base64Decode(std::string_view text);
 
 // At most `maxBytes` bytes of `text`, cut back so no UTF-8 sequence is split.
 std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes);

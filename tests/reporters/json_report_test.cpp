@@ -108,6 +108,7 @@ RunResult everyFieldRun() {
   Exchange second = x;
   second.step = "capture-id";
   second.response.body = std::string("\x1f\x8b\x08\x00binary\xff", 10);
+  for (int b = 0; b < 256; ++b) second.request.body += static_cast<char>(b);  // every byte value
   r.cases[1].exchanges.push_back(second);
   r.info.faults = {"missing-cache-control", "wrong-content-type"};
   CheckResult errored{"profile", "Patient", false, "errored: no FHIR engine", "", "", "main"};
