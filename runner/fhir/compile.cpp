@@ -81,11 +81,11 @@ void normaliseFixed(ElementDef& def, const ProfileRegistry& registry) {
   for (nlohmann::json* slot : {&def.fixed, &def.pattern}) {
     if (slot->is_null()) continue;
     const std::string type = (*slot)["type"].get<std::string>();
+    // "fixedDateTime" names the primitive "dateTime"; "fixedCodeableConcept" a complex type.
     std::string lowered = type;
-    if (isPrimitiveType(std::string(1, static_cast<char>(std::tolower(type[0]))) + type.substr(1))) {
-      lowered[0] = static_cast<char>(std::tolower(lowered[0]));
-    }
-    (*slot)["value"] = normaliseLoose((*slot)["value"], lowered, registry, nullptr, "");
+    if (!lowered.empty()) lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+    const std::string& typeName = isPrimitiveType(lowered) ? lowered : type;
+    (*slot)["value"] = normaliseLoose((*slot)["value"], typeName, registry, nullptr, "");
   }
 }
 
@@ -175,6 +175,7 @@ void buildTree(CompiledProfile& profile) {
       // A re-slice ("a/b") belongs to its parent slice; keep it flat under the base here.
       base->slices.push_back(&node);
     } else {
+      node.childIndex = static_cast<int>(holder->children.size());
       holder->children.push_back(&node);
       profile.byPath.emplace(def.path, &node);
     }

@@ -27,10 +27,12 @@ void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, c
                          std::vector<Issue>& issues) {
   const auto& constraints = node.owner->raw.constraints;
   for (const auto& key : node.def->constraintKeys) {
-    if (key == "ele-1") continue;  // checked natively
+    // Checked natively by the validator (ref-1: references.cpp resolves every "#id").
+    if (key == "ele-1" || key == "ext-1" || key == "ref-1") continue;
     auto it = constraints.find(key);
     if (it == constraints.end() || it->second.expression.empty()) continue;
     const Constraint& c = it->second;
+    if (context.evaluated != nullptr && !context.evaluated->insert(path + "|" + c.key).second) continue;
     const auto* compiled = compiler.find(c.expression);
     if (compiled == nullptr) continue;
     Issue issue{c.severity == "error" ? "error" : "warning", "invariant", path, key + ": " + c.human,

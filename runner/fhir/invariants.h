@@ -1,11 +1,14 @@
 #pragma once
 // Invariants (ElementDefinition.constraint) evaluated with the FHIRPath engine. Expressions are
-// compiled once per registry; ele-1 is checked natively by the validator (an element must have a
-// value or children) because evaluating it on every element would dominate validation time.
+// compiled once per registry; ele-1 (an element has a value or children) and ext-1 (an extension
+// has a value or sub-extensions, not both) are checked natively by the validator because
+// evaluating them on every element and extension would dominate validation time; ref-1 ("#id"
+// names a contained resource) is checked by references.cpp.
 
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +37,9 @@ struct InvariantContext {
   const nlohmann::json* resource = nullptr;  // %resource
   const nlohmann::json* bundle = nullptr;    // %rootResource, resolve() scope
   const TypeInfo* types = nullptr;
+  // "location|key" of constraints already evaluated: base and profile passes meet the same
+  // constraint on the same element, and once is enough.
+  std::unordered_set<std::string>* evaluated = nullptr;
 };
 
 // Evaluates the constraints of `node` on one occurrence `value` (of FHIR type `type`) at `path`.

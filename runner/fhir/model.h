@@ -101,6 +101,7 @@ struct ElementNode {
   const ElementDef* def = nullptr;
   const CompiledProfile* owner = nullptr;
   std::string name;  // last path segment: "identifier", "value[x]"
+  int childIndex = -1;  // position among its parent's children (-1 for roots and slices)
   std::vector<ElementNode*> children;
   std::unordered_map<std::string, ElementNode*> childByName;
   std::vector<ElementNode*> slices;

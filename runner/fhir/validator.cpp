@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <tuple>
 
 #include "runner/fhir/identifiers.h"
@@ -93,12 +94,8 @@ class Walk {
   void invariantsOf(const ElementNode& node, const nlohmann::json& value, const std::string& type,
                     const std::string& path, const nlohmann::json* resource) {
     if (node.def->constraintKeys.empty()) return;
-    std::vector<Issue> found;
-    const InvariantContext context{resource, bundle_, &registry_};
-    checkNodeInvariants(node, value, type, path, invariants_, context, found);
-    for (auto& issue : found) {
-      if (evaluated_.insert(issue.location + "|" + issue.message).second) issues_.push_back(std::move(issue));
-    }
+    const InvariantContext context{resource, bundle_, &registry_, &evaluated_};
+    checkNodeInvariants(node, value, type, path, invariants_, context, issues_);
   }
 
   void add(const char* severity, const char* code, const std::string& location, std::string message,
@@ -111,42 +108,51 @@ class Walk {
     issues_.push_back(std::move(issue));
   }
 
-  // The property names a child stands for, with the type each implies.
-  static void propertyNames(const ElementNode* child, std::vector<std::pair<std::string, std::string>>& out) {
-    out.clear();
-    if (child->isChoice()) {
-      for (const auto& t : child->def->types) {
-        out.emplace_back(std::string(child->choicePrefix()) + choiceSuffix(t.code), t.code);
-      }
-    } else {
-      out.emplace_back(child->name, child->def->types.empty() ? std::string() : child->def->types.front().code);
-    }
-  }
-
   void object(const nlohmann::json& obj, const ElementNode* holder, const std::string& path, const Pass& pass) {
     if (holder == nullptr) return;
     if (!obj.is_object()) {
       add("error", "structure", path, "expected a JSON object, found " + std::string(obj.type_name()), holder);
       return;
     }
-    if (pass.structural) unknownProperties(obj, holder, path);
     if (pass.structural && obj.empty()) {
       add("error", "invariant", path, "ele-1: All FHIR elements must have a @value or children", holder);
     }
-    std::vector<std::pair<std::string, std::string>> names;
-    for (const ElementNode* child : holder->children) {
-      propertyNames(child, names);
-      int count = 0;
-      std::vector<Occurrence> occurrences;
-      for (const auto& [name, type] : names) {
-        auto it = obj.find(name);
-        auto extras = obj.find("_" + name);
-        if (it == obj.end() && extras == obj.end()) continue;
-        const nlohmann::json* value = it == obj.end() ? nullptr : &*it;
-        const nlohmann::json* extra = extras == obj.end() ? nullptr : &*extras;
-        collect(value, extra, name, type, child, path, pass, occurrences);
+    // Walk the instance's properties (few) rather than the definition's names (a choice element
+    // alone may stand for forty), grouping occurrences by the child they belong to.
+    std::vector<std::vector<Occurrence>> byChild(holder->children.size());
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      const std::string& key = it.key();
+      if (key == "resourceType" || key == "fhir_comments") continue;
+      const bool extraPart = key.starts_with("_");
+      const std::string_view name = extraPart ? std::string_view(key).substr(1) : std::string_view(key);
+      ChildMatch match = findChild(holder, name);
+      if (match.node == nullptr || match.node->childIndex < 0) {
+        if (pass.structural) add("error", "structure", path + "." + key, "unknown element '" + key + "'", holder);
+        continue;
       }
-      count = static_cast<int>(occurrences.size());
+      if (extraPart && !isPrimitiveType(match.type)) {
+        if (pass.structural) {
+          add("error", "structure", path + "." + key, "'" + key + "' is only allowed on primitive elements", holder);
+        }
+        continue;
+      }
+      const nlohmann::json* value = nullptr;
+      const nlohmann::json* extra = nullptr;
+      if (extraPart) {
+        if (obj.contains(name)) continue;  // met with its value
+        extra = &it.value();
+      } else {
+        value = &it.value();
+        auto extras = obj.find("_" + key);
+        if (extras != obj.end()) extra = &*extras;
+      }
+      collect(value, extra, std::string(name), match.type, match.node, path, pass,
+              byChild[static_cast<std::size_t>(match.node->childIndex)]);
+    }
+    for (std::size_t i = 0; i < holder->children.size(); ++i) {
+      const ElementNode* child = holder->children[i];
+      const auto& occurrences = byChild[i];
+      const int count = static_cast<int>(occurrences.size());
       const ElementDef& def = *child->def;
       if (count < def.min) {
         add("error", "required", path + "." + child->name,
@@ -159,8 +165,7 @@ class Walk {
             "maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count), child);
       }
       for (const auto& occ : occurrences) item(occ, child, pass);
-      if (!child->slices.empty() && !occurrences.empty()) slices(occurrences, child, path, pass);
-      else if (!child->slices.empty() && pass.structural == false) slices(occurrences, child, path, pass);
+      if (!child->slices.empty() && (!occurrences.empty() || !pass.structural)) slices(occurrences, child, path, pass);
     }
     if (pass.structural) identifierChecks(obj, holder, path);
   }
@@ -191,21 +196,6 @@ class Walk {
     }
     if (value != nullptr && value->is_null() && extra == nullptr) return;
     out.push_back({value, extra, type, repeats ? base + "[0]" : base});
-  }
-
-  void unknownProperties(const nlohmann::json& obj, const ElementNode* holder, const std::string& path) {
-    for (const auto& [key, value] : obj.items()) {
-      if (key == "resourceType" && holder->def->path.find('.') == std::string::npos) continue;
-      if (key == "fhir_comments") continue;
-      std::string_view name = key;
-      if (name.starts_with("_")) name.remove_prefix(1);
-      ChildMatch match = findChild(holder, name);
-      if (match.node == nullptr) {
-        add("error", "structure", path + "." + key, "unknown element '" + key + "'", holder);
-      } else if (key.starts_with("_") && !isPrimitiveType(match.type)) {
-        add("error", "structure", path + "." + key, "'" + key + "' is only allowed on primitive elements", holder);
-      }
-    }
   }
 
   void item(const Occurrence& occ, const ElementNode* node, const Pass& pass) {
@@ -244,7 +234,10 @@ class Walk {
       if (t.code != type) continue;
       for (const auto& url : t.profiles) profileOf(*occ.value, url, occ.path);
     }
-    if (pass.structural && type == "Extension") unslicedExtension(*occ.value, node, occ.path);
+    if (pass.structural && type == "Extension") {
+      extensionShape(*occ.value, occ.path, node);
+      unslicedExtension(*occ.value, node, occ.path);
+    }
   }
 
   void profileOf(const nlohmann::json& value, const std::string& url, const std::string& path) {
@@ -254,6 +247,16 @@ class Walk {
       if (p->raw.type != value.value("resourceType", "")) return;  // another type allowed here
     }
     object(value, p->root, path, Pass{false, p, nullptr});
+  }
+
+  // ext-1: an extension has either a value or sub-extensions, never both and never neither.
+  void extensionShape(const nlohmann::json& ext, const std::string& path, const ElementNode* node) {
+    bool hasValue = false;
+    for (auto it = ext.begin(); it != ext.end() && !hasValue; ++it) hasValue = it.key().starts_with("value");
+    const bool hasExtensions = ext.contains("extension");
+    if (hasValue == hasExtensions) {
+      add("error", "invariant", path, "ext-1: Must have either extensions or value[x], not both", node);
+    }
   }
 
   // Extensions not described by a slice: check against their own definition when known.
@@ -381,7 +384,7 @@ class Walk {
   const InvariantCompiler& invariants_;
   std::vector<Issue>& issues_;
   const nlohmann::json* bundle_ = nullptr;
-  std::set<std::string> evaluated_;
+  std::unordered_set<std::string> evaluated_;
 };
 
 }  // namespace

@@ -15,6 +15,8 @@
 namespace gpc::fhirpath::detail {
 namespace {
 
+constexpr std::size_t kMaxRepeatItems = 100000;
+
 using Fn = std::function<Collection(const Node&, const Collection&, const Env&)>;
 
 struct Spec {
@@ -520,6 +522,8 @@ const std::map<std::string, Spec, std::less<>>& library() {
            forEachItem(n, 0, frontier, env, [&](std::size_t, const Collection& r) {
              for (const Value& v : r)
                if (!contains(out, v)) out.push_back(v), next.push_back(v);
+             // Computed values can grow without end (1.repeat($this + 1)); documents cannot.
+             if (out.size() > kMaxRepeatItems) fail(n, "repeat() produced more than 100000 items");
              return true;
            });
            frontier = std::move(next);

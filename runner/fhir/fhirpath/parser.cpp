@@ -242,7 +242,14 @@ class Parser {
     return n;
   }
 
-  NodePtr expression() { return binaryLevel(kLooseLevels, 0); }
+  // Nesting is bounded so a hostile expression cannot exhaust the stack.
+  static constexpr int kMaxDepth = 200;
+  NodePtr expression() {
+    if (++depth_ > kMaxDepth) throw ParseError("expression nested too deeply", peek().column);
+    NodePtr n = binaryLevel(kLooseLevels, 0);
+    --depth_;
+    return n;
+  }
 
   // Binary operators by precedence, loosest first. Word operators are identifier tokens.
   using Levels = std::vector<std::vector<std::string>>;
@@ -301,7 +308,9 @@ class Parser {
   NodePtr unary() {
     if (isPunct("+") || isPunct("-")) {
       Token t = next();
+      if (++depth_ > kMaxDepth) throw ParseError("expression nested too deeply", t.column);
       NodePtr operand = unary();
+      --depth_;
       auto n = std::make_shared<Node>();
       n->kind = NodeKind::Unary;
       n->name = t.text;
@@ -470,6 +479,7 @@ class Parser {
 
   std::vector<Token> toks_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
