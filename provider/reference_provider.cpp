@@ -57,7 +57,8 @@ std::unique_ptr<httplib::Server> makeTlsServer(const TlsOptions& tls) {
     else if (SSL_CTX_use_certificate_chain_file(&ctx, tls.certFile.c_str()) != 1)
       problem = sslError("TLS certificate '" + tls.certFile.string() + "' is not a PEM certificate");
     else if (SSL_CTX_use_PrivateKey_file(&ctx, tls.keyFile.c_str(), SSL_FILETYPE_PEM) != 1)
-      problem = sslError("TLS key '" + tls.keyFile.string() + "' is not a PEM private key");
+      problem = sslError("TLS key '" + tls.keyFile.string() + "' is not a PEM private key matching certificate '" +
+                         tls.certFile.string() + "'");
     else if (SSL_CTX_check_private_key(&ctx) != 1)
       problem = sslError("TLS key '" + tls.keyFile.string() + "' does not match the certificate");
     else if (!tls.clientCaFile.empty()) {

@@ -68,10 +68,12 @@ inline std::string token(const nlohmann::json& payload) {
 }
 
 struct Call {
-  std::string method = "GET";
+  Call(std::string m, std::string p, std::string i, std::string s = "organization/*.read")
+      : method(std::move(m)), path(std::move(p)), interaction(std::move(i)), scope(std::move(s)) {}
+  std::string method;
   std::string path;  // absolute path incl. query
   std::string interaction;
-  std::string scope = "organization/*.read";
+  std::string scope;
   nlohmann::json jwt;  // null: claims(scope)
   std::string body;
   std::map<std::string, std::string> headers;  // extra/override; value "<remove>" removes
@@ -94,7 +96,8 @@ inline httplib::Headers headersFor(const Call& c) {
   return out;
 }
 
-inline httplib::Result send(httplib::Client& client, const Call& c) {
+template <class HttpClient>  // httplib::Client or httplib::SSLClient
+httplib::Result send(HttpClient& client, const Call& c) {
   const auto headers = headersFor(c);
   if (c.method == "GET") return client.Get(c.path, headers);
   if (c.method == "POST") return client.Post(c.path, headers, c.body, "application/fhir+json");
