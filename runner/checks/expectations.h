@@ -29,6 +29,8 @@ std::vector<CheckResult> checkFhirPath(const nlohmann::json& spec, const Respons
 std::vector<CheckResult> checkValidate(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir);
 std::vector<CheckResult> checkNamed(const nlohmann::json& spec, const ResponseView& r);
 std::vector<CheckResult> checkMaxMs(const nlohmann::json& spec, const ResponseView& r);
+// `no_response: true`: the exchange must fail below HTTP (connection refused/closed, TLS rejected).
+std::vector<CheckResult> checkNoResponse(const nlohmann::json& spec, const ResponseView& r);
 
 // Every expectation of a (validated, substituted) `expect` object, in a fixed order.
 std::vector<CheckResult> runExpectations(const nlohmann::json& expect, const ResponseView& r,

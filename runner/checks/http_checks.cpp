@@ -201,12 +201,21 @@ std::vector<CheckResult> checkMaxMs(const nlohmann::json& spec, const ResponseVi
                  std::to_string(long(took)) + " ms")};
 }
 
+std::vector<CheckResult> checkNoResponse(const nlohmann::json&, const ResponseView& r) {
+  const bool ok = r.response->status == 0;
+  return {makeResult("no_response", "HTTP response", ok,
+                     ok ? "no HTTP response, as expected (" + r.response->transportError + ")"
+                        : "expected the exchange to fail below HTTP, got HTTP status " + std::to_string(r.response->status),
+                     "no HTTP response", statusText(*r.response))};
+}
+
 std::vector<CheckResult> runExpectations(const nlohmann::json& expect, const ResponseView& r, const FhirServices& fhir,
                                          const FhirPathVariables& vars) {
   std::vector<CheckResult> out;
   auto add = [&](std::vector<CheckResult> more) {
     for (auto& c : more) out.push_back(std::move(c));
   };
+  if (expect.contains("no_response")) add(checkNoResponse(expect["no_response"], r));
   if (expect.contains("status")) add(checkStatus(expect["status"], r));
   if (expect.contains("headers")) add(checkHeaders(expect["headers"], r));
   if (expect.contains("content_type")) add(checkContentType(expect["content_type"], r));

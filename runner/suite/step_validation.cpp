@@ -172,7 +172,9 @@ void validateExpect(const nlohmann::json& x, const std::string& file, const std:
   ji::expect(x, Kind::Object, file, ptr);
   ji::checkKeys(x, file, ptr,
                 {"status", "headers", "content_type", "body", "resource", "operation_outcome", "assert", "fhirpath",
-                 "validate", "checks", "max_ms"});
+                 "validate", "checks", "max_ms", "no_response"});
+  if (x.contains("no_response") && x["no_response"] != true)
+    throw LoadError(file, ji::child(ptr, "no_response"), "expected true (omit it when a response is expected)");
   if (x.contains("status")) validateStatus(x["status"], file, ji::child(ptr, "status"));
   if (auto* h = ji::optional(x, "headers", Kind::Object, file, ptr)) {
     for (const auto& [name, m] : h->items()) {

@@ -312,6 +312,19 @@ void checkUniqueIds(const std::vector<Case>& cases) {
   }
 }
 
+void checkFixtures(const std::vector<Case>& cases, const std::filesystem::path& fixturesRoot) {
+  for (const auto& c : cases)
+    for (const auto& step : c.steps) {
+      const auto& body = step.request.value("body", nlohmann::json::object());
+      if (!body.contains("fixture")) continue;
+      const auto name = body["fixture"].get<std::string>();
+      if (!referencedNames(name).empty()) continue;  // named by a variable: checked when it runs
+      if (!std::filesystem::is_regular_file(fixturesRoot / name))
+        throw LoadError(c.info.suiteFile, step.pointer + "/request/body/fixture",
+                        "body fixture not found: " + (fixturesRoot / name).lexically_normal().string());
+    }
+}
+
 SuiteSet loadSuites(const std::filesystem::path& suitesRoot) {
   namespace fs = std::filesystem;
   const auto label = suitesRoot.filename().empty() ? suitesRoot.parent_path().filename() : suitesRoot.filename();
@@ -334,6 +347,7 @@ SuiteSet loadSuites(const std::filesystem::path& suitesRoot) {
     for (auto& c : cases) set.cases.push_back(std::move(c));
   }
   checkUniqueIds(set.cases);
+  checkFixtures(set.cases, suitesRoot.parent_path() / "fixtures");
   return set;
 }
 

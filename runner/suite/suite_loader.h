@@ -29,6 +29,10 @@ std::vector<Case> loadSuiteFile(const std::filesystem::path& file, const std::st
 std::vector<Case> parseSuite(const std::string& text, const std::string& displayName,
                              const InteractionTable& interactions);
 
+// Every `request.body.fixture` named literally exists below fixturesRoot (loadSuites uses the
+// suites root's sibling fixtures/); throws LoadError at the case's body.
+void checkFixtures(const std::vector<Case>& cases, const std::filesystem::path& fixturesRoot);
+
 // Ids must be unique across all suites after expansion; throws LoadError naming both places.
 void checkUniqueIds(const std::vector<Case>& cases);
 

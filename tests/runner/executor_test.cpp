@@ -145,3 +145,24 @@ TEST_F(ExecutorTest, ThreadSafeAcrossThreads) {
 
 }  // namespace
 }  // namespace gpc
+
+namespace gpc {
+namespace {
+
+TEST_F(ExecutorTest, NoResponseExpected) {
+  testing::ScriptedTransport refused([](const HttpRequest&) {
+    HttpResponse r;
+    r.transportError = "SSL peer rejected the certificate";
+    return r;
+  });
+  auto c = load(R"({"id": "T", "title": "t", "requirement": "r", "expect": {"no_response": true}})");
+  auto result = run(c, refused);
+  EXPECT_EQ(result.verdict, Verdict::Passed) << result.reason;
+  testing::ScriptedTransport answered([](const HttpRequest&) { return testing::jsonResponse(200, json::object()); });
+  result = run(c, answered);
+  EXPECT_EQ(result.verdict, Verdict::Failed);
+  EXPECT_EQ(result.reason, "expected the exchange to fail below HTTP, got HTTP status 200");
+}
+
+}  // namespace
+}  // namespace gpc

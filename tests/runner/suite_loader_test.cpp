@@ -181,6 +181,16 @@ TEST(SuiteLoader, LoadsADirectoryTree) {
   auto set = loadSuites(root);
   ASSERT_EQ(set.cases.size(), 1u);
   EXPECT_EQ(set.cases[0].info.suiteFile, "suites/foundations/a.json");
+
+  std::ofstream(root / "foundations" / "c.json")
+      << R"({"suite": "t.c", "capability": "structured", "spec": "1.6.2", "interaction": "gpc.getstructuredrecord", "cases": [{"id": "C1", "title": "t", "requirement": "r", "request": {"body": {"fixture": "bodies/none.json"}}, "expect": {"status": 200}}]})";
+  try {
+    loadSuites(root);
+    FAIL() << "missing fixture not reported";
+  } catch (const LoadError& e) {
+    EXPECT_EQ(std::string(e.what()), "suites/foundations/c.json: /cases/0/request/body/fixture: body fixture not found: " +
+                                         (root.parent_path() / "fixtures" / "bodies" / "none.json").string());
+  }
   fs::remove_all(root.parent_path());
 }
 
