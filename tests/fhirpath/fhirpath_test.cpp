@@ -229,6 +229,9 @@ TEST(FhirPathFunctions, WhereSelectAndIndex) {
   EXPECT_EQ(ev("name.given.select($index)"), (std::vector<json>{0, 1, 2, 3, 4}));
   EXPECT_EQ(one("telecom.where(system = 'email').value"), "p@example.org");
   EXPECT_EQ(one("(1 | 2 | 3).aggregate($this + $total, 0)"), 6);
+  json q = json::parse(R"({"resourceType":"Questionnaire","item":[{"linkId":"1","item":[{"linkId":"1.1"}]}]})");
+  EXPECT_EQ(ev("repeat(item).linkId", q), (std::vector<json>{"1", "1.1"}));
+  EXPECT_NE(errorOf("1.repeat($this + 1)").find("more than 10000 items"), std::string::npos);
 }
 
 TEST(FhirPathFunctions, Sort) {
@@ -532,6 +535,8 @@ TEST(FhirPathApi, ParseErrorsNameTheColumn) {
   EXPECT_EQ(message(""), "1|column 1: empty expression");
   EXPECT_EQ(message("$thus"), "1|column 1: unknown special variable '$thus'");
   EXPECT_EQ(message("a /* open"), "3|column 3: unterminated comment");
+  EXPECT_NE(message(std::string(5000, '(') + "1" + std::string(5000, ')')).find("nested too deeply"), std::string::npos);
+  EXPECT_NE(message(std::string(5000, '-') + "1").find("nested too deeply"), std::string::npos);
 }
 
 TEST(FhirPathApi, EvalErrorsNameTheFunctionAndColumn) {

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "runner/fhir/fhirpath/codec.h"
 #include "runner/fhir/fhirpath/evaluator.h"
@@ -15,7 +16,7 @@
 namespace gpc::fhirpath::detail {
 namespace {
 
-constexpr std::size_t kMaxRepeatItems = 100000;
+constexpr std::size_t kMaxRepeatItems = 10000;
 
 using Fn = std::function<Collection(const Node&, const Collection&, const Env&)>;
 
@@ -516,14 +517,22 @@ const std::map<std::string, Spec, std::less<>>& library() {
          return out;
        }}},
       {"repeat", {1, 1, [](const Node& n, const Collection& in, const Env& env) {
+         // Seen-sets keep this linear: document elements by identity, computed values by their
+         // text. Computed values can grow without end (1.repeat($this + 1)); documents cannot.
+         std::set<const json*> seenNodes;
+         std::set<std::string> seenValues;
+         auto firstTime = [&](const Value& v) {
+           return v.node && !v.keep ? seenNodes.insert(v.node).second
+                                    : seenValues.insert(v.type + "|" + v.data().dump()).second;
+         };
          Collection out, frontier = in;
          while (!frontier.empty()) {
            Collection next;
            forEachItem(n, 0, frontier, env, [&](std::size_t, const Collection& r) {
              for (const Value& v : r)
-               if (!contains(out, v)) out.push_back(v), next.push_back(v);
-             // Computed values can grow without end (1.repeat($this + 1)); documents cannot.
-             if (out.size() > kMaxRepeatItems) fail(n, "repeat() produced more than 100000 items");
+               if (firstTime(v)) out.push_back(v), next.push_back(v);
+             if (out.size() > kMaxRepeatItems)
+               fail(n, "repeat() produced more than " + std::to_string(kMaxRepeatItems) + " items");
              return true;
            });
            frontier = std::move(next);
