@@ -164,6 +164,26 @@ TEST(CliRun, FourJobsGiveTheSameResultsAsOne) {
   EXPECT_EQ(a, verdicts(ws.root() / "four.json"));
 }
 
+// The default target: the reference provider started in-process, with and without a fault.
+TEST(CliRun, WithoutATargetRunsAgainstTheEmbeddedReferenceProvider) {
+  // The project's metadata suite alone, so suites other engineers are editing cannot interfere.
+  CliWorkspace ws;
+  fs::create_directories(ws.suites() / "foundations");
+  fs::copy_file(fs::path(GPC_SOURCE_DIR) / "suites" / "foundations" / "metadata.json",
+                ws.suites() / "foundations" / "metadata.json");
+  const auto clean = gpcAssure(
+      {"run", "--case", "FND-MET-001", "--suites-dir", ws.suites().string(), "--out", ws.reports().string()});
+  ASSERT_EQ(clean.exitCode, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("1 passed, 0 failed"), std::string::npos) << clean.out;
+  const auto report = nlohmann::json::parse(slurp(ws.reports() / "report.json"));
+  EXPECT_NE(report.dump().find("http://127.0.0.1:"), std::string::npos) << "evidence names the loopback provider";
+
+  const auto faulty = gpcAssure({"run", "--case", "FND-MET-001", "--fault", "no-cache-control", "--suites-dir",
+                                 ws.suites().string(), "--out", ws.reports().string()});
+  EXPECT_EQ(faulty.exitCode, 1) << faulty.out << faulty.err;
+  EXPECT_NE(faulty.out.find("Cache-Control"), std::string::npos) << faulty.out;
+}
+
 TEST(CliHelp, EveryCommandHasHelpAndThereIsAVersion) {
   for (const char* command : {"run", "list", "serve", "faults"}) {
     const auto r = gpcAssure({command, "--help"});
