@@ -3,43 +3,51 @@
 namespace gpc::fhir {
 
 InvariantCompiler::InvariantCompiler(const ProfileRegistry& registry) {
+  std::unordered_map<std::string, std::pair<std::shared_ptr<const fhirpath::Expression>, std::string>> byText;
   for (const auto& [url, profile] : registry.data().profiles) {
-    for (const auto& [key, constraint] : profile->raw.constraints) {
-      if (constraint.expression.empty() || byText_.contains(constraint.expression)) continue;
-      Compiled compiled;
-      try {
-        compiled.expression = std::make_shared<const fhirpath::Expression>(fhirpath::parse(constraint.expression));
-      } catch (const std::exception& e) {
-        compiled.parseError = e.what();
+    const auto& constraints = profile->raw.constraints;
+    for (const ElementNode& node : profile->nodes) {
+      std::vector<Compiled> list;
+      for (const auto& key : node.def->constraintKeys) {
+        // Checked natively by the validator (ref-1: references.cpp resolves every "#id").
+        if (key == "ele-1" || key == "ext-1" || key == "ref-1") continue;
+        auto it = constraints.find(key);
+        if (it == constraints.end() || it->second.expression.empty()) continue;
+        auto compiled = byText.find(it->second.expression);
+        if (compiled == byText.end()) {
+          std::pair<std::shared_ptr<const fhirpath::Expression>, std::string> entry;
+          try {
+            entry.first = std::make_shared<const fhirpath::Expression>(fhirpath::parse(it->second.expression));
+          } catch (const std::exception& e) {
+            entry.second = e.what();
+          }
+          compiled = byText.emplace(it->second.expression, std::move(entry)).first;
+        }
+        list.push_back({&it->second, compiled->second.first, compiled->second.second});
       }
-      byText_.emplace(constraint.expression, std::move(compiled));
+      if (!list.empty()) byNode_.emplace(&node, std::move(list));
     }
   }
 }
 
-const InvariantCompiler::Compiled* InvariantCompiler::find(const std::string& expression) const {
-  auto it = byText_.find(expression);
-  return it == byText_.end() ? nullptr : &it->second;
+const std::vector<InvariantCompiler::Compiled>* InvariantCompiler::forNode(const ElementNode* node) const {
+  auto it = byNode_.find(node);
+  return it == byNode_.end() ? nullptr : &it->second;
 }
 
 void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, const std::string& type,
                          const std::string& path, const InvariantCompiler& compiler, const InvariantContext& context,
                          std::vector<Issue>& issues) {
-  const auto& constraints = node.owner->raw.constraints;
-  for (const auto& key : node.def->constraintKeys) {
-    // Checked natively by the validator (ref-1: references.cpp resolves every "#id").
-    if (key == "ele-1" || key == "ext-1" || key == "ref-1") continue;
-    auto it = constraints.find(key);
-    if (it == constraints.end() || it->second.expression.empty()) continue;
-    const Constraint& c = it->second;
-    if (context.evaluated != nullptr && !context.evaluated->insert(path + "|" + c.key).second) continue;
-    const auto* compiled = compiler.find(c.expression);
-    if (compiled == nullptr) continue;
-    Issue issue{c.severity == "error" ? "error" : "warning", "invariant", path, key + ": " + c.human,
-                node.owner->raw.url, node.def->id};
-    if (!compiled->expression) {
+  const auto* list = compiler.forNode(&node);
+  if (list == nullptr) return;
+  for (const auto& compiled : *list) {
+    const Constraint& c = *compiled.constraint;
+    // The same expression (dom-2 in the base and in a profile's copy) is shared, so it is the key.
+    const void* rule = compiled.expression ? static_cast<const void*>(compiled.expression.get()) : &c;
+    if (context.evaluated != nullptr && !context.evaluated->emplace(&value, rule).second) continue;
+    if (!compiled.expression) {
       issues.push_back({"information", "informational", path,
-                        key + " not evaluated: its expression does not parse (" + compiled->parseError + ")",
+                        c.key + " not evaluated: its expression does not parse (" + compiled.parseError + ")",
                         node.owner->raw.url, node.def->id});
       continue;
     }
@@ -48,18 +56,15 @@ void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, c
       options.resource = context.resource;
       options.rootResource = context.bundle != nullptr ? context.bundle : context.resource;
       if (!value.contains("resourceType")) options.rootType = type;
-      options.rootPath = path;
       options.types = context.types;
-      const auto result = fhirpath::evaluateItems(*compiled->expression, value, options);
+      const auto result = fhirpath::evaluateItems(*compiled.expression, value, options);
       // Empty means the rule could not be judged here; only a definite false is a failure.
-      bool failed = false;
-      for (const auto& item : result) {
-        const auto& v = item.json();
-        if (v.is_boolean() && !v.get<bool>()) failed = true;
+      if (result.size() == 1 && result[0].json().is_boolean() && !result[0].json().get<bool>()) {
+        issues.push_back({c.severity == "error" ? "error" : "warning", "invariant", path, c.key + ": " + c.human,
+                          node.owner->raw.url, node.def->id});
       }
-      if (failed && result.size() == 1) issues.push_back(std::move(issue));
     } catch (const std::exception& e) {
-      issues.push_back({"information", "informational", path, key + " could not be evaluated: " + e.what(),
+      issues.push_back({"information", "informational", path, c.key + " could not be evaluated: " + e.what(),
                         node.owner->raw.url, node.def->id});
     }
   }

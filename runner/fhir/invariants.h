@@ -1,6 +1,6 @@
 #pragma once
 // Invariants (ElementDefinition.constraint) evaluated with the FHIRPath engine. Expressions are
-// compiled once per registry; ele-1 (an element has a value or children) and ext-1 (an extension
+// compiled once per Validator; ele-1 (an element has a value or children) and ext-1 (an extension
 // has a value or sub-extensions, not both) are checked natively by the validator because
 // evaluating them on every element and extension would dominate validation time; ref-1 ("#id"
 // names a contained resource) is checked by references.cpp.
@@ -20,26 +20,34 @@ namespace gpc::fhir {
 
 class InvariantCompiler {
  public:
-  // Compiles every constraint expression of every profile in the registry; ones that do not
-  // parse are remembered with the reason (reported as information when met).
+  // Compiles every constraint expression of every profile in the registry, and lists per element
+  // the constraints to evaluate there; ones that do not parse are kept with the reason (reported
+  // as information when met).
   explicit InvariantCompiler(const ProfileRegistry& registry);
   struct Compiled {
+    const Constraint* constraint = nullptr;
     std::shared_ptr<const fhirpath::Expression> expression;  // null when it did not parse
     std::string parseError;
   };
-  const Compiled* find(const std::string& expression) const;
+  // The constraints to evaluate on an element of `node` (null when none).
+  const std::vector<Compiled>* forNode(const ElementNode* node) const;
 
  private:
-  std::unordered_map<std::string, Compiled> byText_;
+  std::unordered_map<const ElementNode*, std::vector<Compiled>> byNode_;
 };
 
 struct InvariantContext {
   const nlohmann::json* resource = nullptr;  // %resource
   const nlohmann::json* bundle = nullptr;    // %rootResource, resolve() scope
   const TypeInfo* types = nullptr;
-  // "location|key" of constraints already evaluated: base and profile passes meet the same
+  // (element, constraint) pairs already evaluated: base and profile passes meet the same
   // constraint on the same element, and once is enough.
-  std::unordered_set<std::string>* evaluated = nullptr;
+  struct PairHash {
+    std::size_t operator()(const std::pair<const void*, const void*>& p) const {
+      return std::hash<const void*>()(p.first) * 31 + std::hash<const void*>()(p.second);
+    }
+  };
+  std::unordered_set<std::pair<const void*, const void*>, PairHash>* evaluated = nullptr;
 };
 
 // Evaluates the constraints of `node` on one occurrence `value` (of FHIR type `type`) at `path`.

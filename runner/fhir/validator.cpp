@@ -93,7 +93,7 @@ class Walk {
   // Each constraint once per location, however many passes meet it.
   void invariantsOf(const ElementNode& node, const nlohmann::json& value, const std::string& type,
                     const std::string& path, const nlohmann::json* resource) {
-    if (node.def->constraintKeys.empty()) return;
+    if (invariants_.forNode(&node) == nullptr) return;
     const InvariantContext context{resource, bundle_, &registry_, &evaluated_};
     checkNodeInvariants(node, value, type, path, invariants_, context, issues_);
   }
@@ -384,7 +384,7 @@ class Walk {
   const InvariantCompiler& invariants_;
   std::vector<Issue>& issues_;
   const nlohmann::json* bundle_ = nullptr;
-  std::unordered_set<std::string> evaluated_;
+  std::unordered_set<std::pair<const void*, const void*>, InvariantContext::PairHash> evaluated_;
 };
 
 }  // namespace
