@@ -1,6 +1,7 @@
 #include "runner/cli/case_selection.h"
 
 #include <CLI/CLI.hpp>
+#include <stdexcept>
 
 namespace gpc::cli {
 
@@ -13,12 +14,21 @@ void addFilterOptions(CLI::App& command, FilterArgs& args) {
   command.add_option("--case", args.cases, "Case id glob (repeatable; any matches)");
 }
 
-std::string noMatchMessage(const Selection& selection, std::size_t loaded, const std::string& suitesDir) {
-  std::string filters;
-  for (const auto& f : describe(selection)) filters += (filters.empty() ? "" : " ") + f;
-  if (filters.empty()) filters = "(none)";
-  return "no case matches the filters " + filters + " (" + std::to_string(loaded) + " cases loaded from " +
-         suitesDir + ")";
+SelectedCases loadSelectedCases(const FilterArgs& filters, const std::optional<std::string>& suitesDir) {
+  SelectedCases chosen;
+  chosen.dirs = locateData(processDataLookup(suitesDir));
+  const SuiteSet suites = loadSuites(chosen.dirs.suites);
+  chosen.selection = filters.selection();
+  chosen.cases = select(suites.cases, chosen.selection);
+  if (chosen.cases.empty()) {
+    std::string described;
+    for (const auto& f : describe(chosen.selection)) described += (described.empty() ? "" : " ") + f;
+    if (described.empty()) described = "(none)";
+    throw std::runtime_error("no case matches the filters " + described + " (" +
+                             std::to_string(suites.cases.size()) + " cases loaded from " +
+                             chosen.dirs.suites.string() + ")");
+  }
+  return chosen;
 }
 
 }  // namespace gpc::cli

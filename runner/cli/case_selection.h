@@ -1,9 +1,11 @@
 #pragma once
 // The filter options `run` and `list` share, and loading + selecting cases with them.
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "runner/cli/data_location.h"
 #include "runner/suite/selection.h"
 #include "runner/suite/suite_loader.h"
 
@@ -21,7 +23,15 @@ struct FilterArgs {
 // Adds --suite, --tag, --exclude-tag and --case to a command.
 void addFilterOptions(CLI::App& command, FilterArgs& args);
 
-// "no case matches the filters --tag x --suite y (N cases loaded from DIR)".
-std::string noMatchMessage(const Selection& selection, std::size_t loaded, const std::string& suitesDir);
+struct SelectedCases {
+  DataDirs dirs;
+  Selection selection;
+  std::vector<Case> cases;  // in suite/case order
+};
+
+// Locates the data, loads every suite and applies the filters. Throws gpc::LoadError for a bad
+// suite file, std::runtime_error for missing data or when no case matches ("no case matches
+// the filters --tag x (N cases loaded from DIR)"): a run of nothing is never a pass.
+SelectedCases loadSelectedCases(const FilterArgs& filters, const std::optional<std::string>& suitesDir);
 
 }  // namespace gpc::cli

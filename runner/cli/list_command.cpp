@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "runner/cli/data_location.h"
 
 namespace gpc::cli {
 
@@ -58,18 +57,11 @@ void addListCommand(CLI::App& app, ListArgs& args) {
 
 int runListCommand(const ListArgs& args, std::ostream& out, std::ostream& err) {
   try {
-    const DataDirs dirs = locateData(processDataLookup(args.suitesDir));
-    const SuiteSet suites = loadSuites(dirs.suites);
-    const Selection selection = args.filters.selection();
-    const std::vector<Case> chosen = select(suites.cases, selection);
-    if (chosen.empty()) {
-      err << "gpc-assure list: " << noMatchMessage(selection, suites.cases.size(), dirs.suites.string()) << '\n';
-      return 2;
-    }
+    const SelectedCases chosen = loadSelectedCases(args.filters, args.suitesDir);
     if (args.format == "json") {
-      printJson(chosen, out);
+      printJson(chosen.cases, out);
     } else {
-      printColumns(chosen, out);
+      printColumns(chosen.cases, out);
     }
     return 0;
   } catch (const std::exception& e) {

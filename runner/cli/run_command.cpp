@@ -121,14 +121,9 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
   const char* prefix = "gpc-assure run: ";
   try {
-    const DataDirs dirs = locateData(processDataLookup(args.suitesDir));
-    const SuiteSet suites = loadSuites(dirs.suites);
-    const Selection selection = args.filters.selection();
-    const std::vector<Case> chosen = select(suites.cases, selection);
-    if (chosen.empty()) {
-      err << prefix << noMatchMessage(selection, suites.cases.size(), dirs.suites.string()) << '\n';
-      return 2;
-    }
+    const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
+    const DataDirs& dirs = selected.dirs;
+    const std::vector<Case>& chosen = selected.cases;
     ResolvedTarget resolved = resolveTarget(args, dirs);
     http::CurlTransport transport(resolved.target.transport);
     const std::unique_ptr<FhirServices> fhir = makeFhirServices(dirs.profiles.string());
@@ -139,7 +134,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     for (const auto& c : chosen) infos.push_back(c.info);
     Reports reports = makeReports(args, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
-        describeRun(args, resolved, selection), infos,
+        describeRun(args, resolved, selected.selection), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},
         reports.all());
     out.flush();
