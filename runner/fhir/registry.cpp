@@ -1,7 +1,5 @@
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <pugixml.hpp>
@@ -9,6 +7,7 @@
 #include "runner/fhir/compact.h"
 #include "runner/fhir/compile.h"
 #include "runner/fhir/definition_reader.h"
+#include "runner/fhir/file_text.h"
 #include "runner/fhir/model.h"
 #include "runner/fhir/navigation.h"
 #include "runner/fhir/xml_internal.h"
@@ -17,13 +16,9 @@ namespace gpc::fhir {
 namespace {
 
 std::string readFile(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // some official files carry a BOM
-  return text;
+  auto text = readFileText(file);
+  if (!text) throw std::runtime_error(file.string() + ": cannot be read");
+  return std::move(*text);
 }
 
 void addResource(const nlohmann::json& resource, const std::string& source, RawDefinitions& into) {

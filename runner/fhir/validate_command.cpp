@@ -1,8 +1,7 @@
 #include "runner/fhir/validate_command.h"
 
-#include <fstream>
-#include <sstream>
 
+#include "runner/fhir/file_text.h"
 #include "runner/fhir/validator.h"
 #include "runner/fhir/xml.h"
 
@@ -43,16 +42,13 @@ int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::
   bool errors = false;
   nlohmann::json results = nlohmann::json::array();
   for (const auto& file : args.files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    auto read = readFileText(file);
+    if (!read) {
       err << file << ": cannot be read\n";
       unreadable = true;
       continue;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    const std::string& text = *read;
     std::vector<Issue> issues;
     nlohmann::json resource;
     if (looksLikeXml(text)) {
