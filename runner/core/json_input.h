@@ -49,4 +49,17 @@ std::string optionalString(const nlohmann::json& object, std::string_view key,
                            const std::string& file, const std::string& pointer,
                            const std::string& fallback = "");
 
+// Runs a per-file loader; any exception other than LoadError (a check the loader forgot, e.g. a
+// nlohmann type_error) becomes LoadError "file: unexpected content (...)" so it still names the file.
+template <class Load>
+auto namingFile(const std::string& file, Load&& load) -> decltype(load()) {
+  try {
+    return load();
+  } catch (const LoadError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw LoadError(file, "", std::string("unexpected content (") + e.what() + ")");
+  }
+}
+
 }  // namespace gpc::json_input

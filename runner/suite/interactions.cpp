@@ -13,8 +13,9 @@ std::string fhirXmlType(FhirVersion v) {
   return v == FhirVersion::DSTU2 ? "application/xml+fhir" : "application/fhir+xml";
 }
 
-InteractionTable loadInteractions(const std::filesystem::path& file) {
-  const std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
+namespace {
+
+InteractionTable parseInteractions(const std::filesystem::path& file, const std::string& name) {
   auto doc = ji::parseFile(file.string(), name);
   ji::expect(doc, ji::Kind::Object, name, "");
   InteractionTable table;
@@ -41,6 +42,13 @@ InteractionTable loadInteractions(const std::filesystem::path& file) {
     table.emplace(key, std::move(in));
   }
   return table;
+}
+
+}  // namespace
+
+InteractionTable loadInteractions(const std::filesystem::path& file) {
+  const std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
+  return ji::namingFile(name, [&] { return parseInteractions(file, name); });
 }
 
 }  // namespace gpc

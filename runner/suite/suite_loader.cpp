@@ -244,8 +244,9 @@ Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteConte
 
 }  // namespace
 
-std::vector<Case> parseSuite(const std::string& text, const std::string& displayName, const InteractionTable& interactions) {
-  const auto& file = displayName;
+namespace {
+
+std::vector<Case> parseSuiteDocument(const std::string& text, const std::string& file, const InteractionTable& interactions) {
   auto doc = ji::parse(text, file);
   ji::expect(doc, Kind::Object, file, "");
   ji::checkKeys(doc, file, "", {"suite", "title", "capability", "spec", "interaction", "tags", "variables", "defaults", "cases"});
@@ -294,6 +295,12 @@ std::vector<Case> parseSuite(const std::string& text, const std::string& display
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Case> parseSuite(const std::string& text, const std::string& displayName, const InteractionTable& interactions) {
+  return ji::namingFile(displayName, [&] { return parseSuiteDocument(text, displayName, interactions); });
 }
 
 std::vector<Case> loadSuiteFile(const std::filesystem::path& file, const std::string& displayName,

@@ -94,8 +94,9 @@ std::string Target::audFor(const std::string& group) const {
   return "";
 }
 
-Target parseTarget(const std::string& text, const std::string& displayName, const std::filesystem::path& baseDir) {
-  const auto& file = displayName;
+namespace {
+
+Target parseTargetDocument(const std::string& text, const std::string& file, const std::filesystem::path& baseDir) {
   auto doc = withoutComments(ji::parse(text, file));
   ji::expect(doc, ji::Kind::Object, file, "");
   ji::checkKeys(doc, file, "",
@@ -103,7 +104,7 @@ Target parseTarget(const std::string& text, const std::string& displayName, cons
                  "practitioners", "locations", "http", "tls"});
   Reader r{file, baseDir};
   Target t;
-  t.file = displayName;
+  t.file = file;
   t.name = ji::required(doc, "name", ji::Kind::String, file, "").get<std::string>();
 
   const auto& endpoints = ji::required(doc, "endpoints", ji::Kind::Object, file, "");
@@ -186,6 +187,12 @@ Target parseTarget(const std::string& text, const std::string& displayName, cons
   }
   t.tree = std::move(doc);
   return t;
+}
+
+}  // namespace
+
+Target parseTarget(const std::string& text, const std::string& displayName, const std::filesystem::path& baseDir) {
+  return ji::namingFile(displayName, [&] { return parseTargetDocument(text, displayName, baseDir); });
 }
 
 Target loadTarget(const std::filesystem::path& file) {
