@@ -24,14 +24,28 @@ checks::FhirPathVariables fhirPathVariables(const Case& c, const ExecContext& ct
   return vars;
 }
 
-std::optional<CheckResult> capture(const Capture& cap, const checks::ResponseView& view, const FhirServices& fhir,
-                                   Captures& captures) {
-  const std::string subject = "{capture." + cap.variable + "}";
+std::optional<CheckResult> capture(const Capture& written, const checks::ResponseView& view, const FhirServices& fhir,
+                                   const VariableScope& scope, Captures& captures) {
+  const std::string subject = "{capture." + written.variable + "}";
+  Capture cap = written;
+  try {
+    // {variables} inside the pointer or expression, like every other string of the step.
+    cap.pointer = substitute(written.pointer, makeLookup(scope), Unknown::Throw);
+    cap.fhirpath = substitute(written.fhirpath, makeLookup(scope), Unknown::Throw);
+  } catch (const UnknownVariable& e) {
+    return checks::makeErrored("capture", subject, std::string(e.what()) + " in the capture");
+  }
   if (!view.resource() && !view.body.is_array())
     return checks::makeResult("capture", subject, false,
                               "cannot capture " + subject + ": " + (view.parseError.empty() ? "no JSON body" : view.parseError));
   if (!cap.pointer.empty()) {
-    nlohmann::json::json_pointer jp(cap.pointer);
+    std::optional<nlohmann::json::json_pointer> parsed;
+    try {
+      parsed.emplace(cap.pointer);
+    } catch (const nlohmann::json::exception&) {
+      return checks::makeErrored("capture", subject, "invalid JSON pointer \"" + cap.pointer + "\" after substitution");
+    }
+    const auto& jp = *parsed;
     if (!view.body.contains(jp))
       return checks::makeResult("capture", subject, false, "capture " + subject + ": nothing at " + cap.pointer, cap.pointer,
                                 "(nothing)");
@@ -107,7 +121,7 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
     }
     auto checks = checks::runExpectations(expect, view, ctx.fhir, fhirPathVariables(c, ctx, scope));
     for (const auto& cap : step.captures)
-      if (auto failed = capture(cap, view, ctx.fhir, captures)) checks.push_back(*failed);
+      if (auto failed = capture(cap, view, ctx.fhir, scope, captures)) checks.push_back(*failed);
     for (auto& check : checks) check.step = step.name;
 
     const CheckResult* firstFailed = nullptr;

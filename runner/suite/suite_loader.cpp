@@ -186,6 +186,8 @@ Step buildStep(const nlohmann::json& source, const std::string& name, const std:
   }
   if (source.contains("capture")) {
     step.captures = parseCaptures(source["capture"], s.file, ji::child(ptr, "capture"));
+    // Capture expressions take {variables} (substituted when the step runs); earlier steps' captures only.
+    checkVariables(source["capture"], ji::child(ptr, "capture"), s, captured);
     for (const auto& c : step.captures) captured.insert(c.variable);
   }
   // A step that checks nothing would pass whatever the provider did.
@@ -194,7 +196,9 @@ Step buildStep(const nlohmann::json& source, const std::string& name, const std:
   return step;
 }
 
-Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteContext& s) {
+// `row`: the example row the case was expanded from (its columns become case variables, so that
+// body fixtures, read only at run time, see them too).
+Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteContext& s, const Row& row = {}) {
   ji::checkKeys(c, s.file, ptr,
                 {"id", "title", "requirement", "official", "note", "tags", "interaction", "request", "expect", "steps", "skip"});
   Case out;
@@ -216,6 +220,7 @@ Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteConte
     if (std::find(out.info.tags.begin(), out.info.tags.end(), t) == out.info.tags.end()) out.info.tags.push_back(t);
   out.skip = ji::optionalString(c, "skip", s.file, ptr);
   out.variables = s.variables;
+  for (const auto& [column, value] : row) out.variables[column] = value;
 
   const std::string caseInteraction = ji::optionalString(c, "interaction", s.file, ptr);
   const std::string caseInteractionPtr = ji::child(ptr, "interaction");
@@ -288,7 +293,7 @@ std::vector<Case> parseSuiteDocument(const std::string& text, const std::string&
         return it == row.end() ? std::nullopt : std::optional<nlohmann::json>(it->second);
       };
       try {
-        out.push_back(buildCase(substituteJson(outline, lookup, Unknown::Keep), ptr, s));
+        out.push_back(buildCase(substituteJson(outline, lookup, Unknown::Keep), ptr, s, row));
       } catch (const LoadError& e) {
         throw LoadError(e.file(), e.pointer(), e.reason() + " (examples row " + std::to_string(r + 1) + ")");
       }
