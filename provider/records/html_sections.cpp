@@ -161,8 +161,11 @@ std::string lastIssued(const json& m) {
   return last;
 }
 std::string issueCount(const json& m) { return std::to_string(m.value("issues", json::array()).size()); }
+// An acute course is one issue, so its start..end is the supply; repeats record no per-issue
+// duration, and a repeat's course length is not a supply duration.
 std::string daysDuration(const json& m) {
   const std::string s = str(m, "start"), e = str(m, "end");
+  if (medType(m) != "acute") return {};
   return isWholeDate(s) && isWholeDate(e) ? std::to_string(dayNumber(e) - dayNumber(s)) : std::string();
 }
 std::string additional(const json& m) { return joined({medType(m) == "prescribed-elsewhere" ? "Prescribed elsewhere" : "", str(m, "note")}); }
