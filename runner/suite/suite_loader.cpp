@@ -337,6 +337,17 @@ void checkFixtures(const std::vector<Case>& cases, const std::filesystem::path& 
     }
 }
 
+bool isSuiteFileName(const std::filesystem::path& relative) {
+  const auto name = relative.filename().string();
+  const auto ends = [&name](std::string_view tail) {
+    return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (!ends(".json") || relative == "interactions.json") return false;
+  // Reserved for data about suites (not-applicable reasons, coverage notes), never suites themselves.
+  if (ends(".reasons.json") || ends(".meta.json")) return false;
+  return relative.begin() == relative.end() || *relative.begin() != "meta";
+}
+
 SuiteSet loadSuites(const std::filesystem::path& suitesRoot) {
   namespace fs = std::filesystem;
   const auto label = suitesRoot.filename().empty() ? suitesRoot.parent_path().filename() : suitesRoot.filename();
@@ -345,9 +356,7 @@ SuiteSet loadSuites(const std::filesystem::path& suitesRoot) {
   set.interactions = loadInteractions(suitesRoot / "interactions.json");
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(suitesRoot))
-    if (entry.is_regular_file() && entry.path().extension() == ".json" &&
-        fs::relative(entry.path(), suitesRoot) != "interactions.json")
-      files.push_back(entry.path());
+    if (entry.is_regular_file() && isSuiteFileName(fs::relative(entry.path(), suitesRoot))) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   std::map<std::string, std::string> suiteIds;
   for (const auto& f : files) {

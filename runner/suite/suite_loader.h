@@ -18,7 +18,12 @@ struct SuiteSet {
   std::vector<Case> cases;  // in file order (paths sorted), then case order
 };
 
-// Reads <suitesRoot>/interactions.json and every other *.json below suitesRoot.
+// True for a path (relative to the suites root) that loadSuites reads as a suite: every *.json
+// except interactions.json, files named *.reasons.json or *.meta.json, and anything under meta/
+// (reserved for data about suites, e.g. not-applicable reasons).
+bool isSuiteFileName(const std::filesystem::path& relative);
+
+// Reads <suitesRoot>/interactions.json and every suite file below suitesRoot (isSuiteFileName).
 // File names in errors and CaseInfo::suiteFile are relative to suitesRoot's parent
 // ("suites/foundations/metadata.json").
 SuiteSet loadSuites(const std::filesystem::path& suitesRoot);

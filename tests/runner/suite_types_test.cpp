@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include "runner/suite/suite_loader.h"
@@ -82,6 +86,50 @@ TEST(SuiteLoaderTypes, EveryWrongTypeInEveryFieldIsALoadErrorNamingTheFile) {
     }
   });
   EXPECT_GT(tried, 700);
+}
+
+}  // namespace
+}  // namespace gpc
+
+namespace gpc {
+namespace {
+
+TEST(SuiteFiles, ReservedNamesAreNotSuites) {
+  EXPECT_TRUE(isSuiteFileName("foundations/patient-read.json"));
+  EXPECT_TRUE(isSuiteFileName("metadata.json"));
+  EXPECT_TRUE(isSuiteFileName("foundations/meta/x.json"));  // only a top-level meta/ is reserved
+  EXPECT_FALSE(isSuiteFileName("interactions.json"));
+  EXPECT_FALSE(isSuiteFileName("official-not-applicable.reasons"));
+  EXPECT_FALSE(isSuiteFileName("official-not-applicable.reasons.json"));
+  EXPECT_FALSE(isSuiteFileName("documents/coverage.meta.json"));
+  EXPECT_FALSE(isSuiteFileName("meta/anything.json"));
+}
+
+class SuiteDirectory : public ::testing::Test {
+ protected:
+  std::filesystem::path root = std::filesystem::temp_directory_path() / ("gpc-suites-" + std::to_string(::getpid()));
+  void SetUp() override {
+    std::filesystem::create_directories(root / "suites" / "meta");
+    std::filesystem::copy_file(std::filesystem::path(GPC_SOURCE_DIR) / "suites" / "interactions.json",
+                               root / "suites" / "interactions.json");
+    write("suites/a.json", R"({"suite": "t.a", "capability": "http", "spec": "1.6.2", "interaction": "read:metadata",
+        "cases": [{"id": "A", "title": "t", "requirement": "r", "expect": {"status": 200}}]})");
+    write("suites/x.reasons.json", R"({"reasons": ["not a suite"]})");
+    write("suites/meta/notes.json", R"([1, 2, 3])");
+  }
+  void TearDown() override { std::filesystem::remove_all(root); }
+  void write(const std::string& rel, const std::string& text) { std::ofstream(root / rel) << text; }
+};
+
+TEST_F(SuiteDirectory, SkipsReservedFilesButNotTypos) {
+  EXPECT_EQ(loadSuites(root / "suites").cases.size(), 1u);
+  write("suites/b.json", R"({"siute": "t.b"})");  // a typo must not pass silently
+  try {
+    loadSuites(root / "suites");
+    FAIL() << "loaded";
+  } catch (const LoadError& e) {
+    EXPECT_EQ(std::string(e.what()), "suites/b.json: /siute: unknown key (did you mean \"suite\"?)");
+  }
 }
 
 }  // namespace
