@@ -1,4 +1,5 @@
 #include "runner/fhir/references.h"
+#include "runner/fhir/text_util.h"
 
 #include <functional>
 #include <unordered_set>
@@ -73,7 +74,7 @@ void checkContainedReferences(const nlohmann::json& resource, const std::string&
   std::unordered_set<std::string> ids;
   if (auto contained = resource.find("contained"); contained != resource.end() && contained->is_array()) {
     for (const auto& c : *contained) {
-      if (c.is_object() && c.contains("id") && c["id"].is_string()) ids.insert("#" + c["id"].get<std::string>());
+      if (c.is_object() && c.contains("id") && c["id"].is_string()) ids.insert(withPrefix("#", c["id"].get<std::string>()));
     }
   }
   forEachReference(resource, path, true, [&](const std::string& ref, const std::string& at) {

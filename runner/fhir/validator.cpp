@@ -13,6 +13,7 @@
 #include "runner/fhir/primitives.h"
 #include "runner/fhir/references.h"
 #include "runner/fhir/slicing.h"
+#include "runner/fhir/text_util.h"
 
 namespace gpc::fhir {
 namespace {
@@ -143,7 +144,7 @@ class Walk {
         extra = &it.value();
       } else {
         value = &it.value();
-        auto extras = obj.find("_" + key);
+        auto extras = obj.find(withPrefix("_", key));
         if (extras != obj.end()) extra = &*extras;
       }
       collect(value, extra, std::string(name), match.type, match.node, path, pass,

@@ -7,6 +7,7 @@
 #include "runner/fhir/model.h"
 #include "runner/fhir/navigation.h"
 #include "runner/fhir/xml_internal.h"
+#include "runner/fhir/text_util.h"
 
 namespace gpc::fhir {
 namespace {
@@ -71,10 +72,10 @@ nlohmann::json looseChildren(const pugi::xml_node& node, bool isResource) {
                                            [](const auto& u) { return !u.is_null(); });
     if (group.values.size() == 1) {
       object[name] = std::move(group.values[0]);
-      if (anyUnderscore) object["_" + name] = std::move(group.underscores[0]);
+      if (anyUnderscore) object[withPrefix("_", name)] = std::move(group.underscores[0]);
     } else {
       object[name] = std::move(group.values);
-      if (anyUnderscore) object["_" + name] = std::move(group.underscores);
+      if (anyUnderscore) object[withPrefix("_", name)] = std::move(group.underscores);
     }
   }
   return object;
@@ -134,7 +135,9 @@ struct Normaliser {
       if (!in.is_string() || type == "string" || type == "xhtml") return in;
       auto typed = typedPrimitive(in.get<std::string>(), type);
       if (!typed) {
-        report(path, "value", "'" + in.get<std::string>() + "' is not a valid " + std::string(type));
+        std::string message = withPrefix("'", in.get<std::string>());
+        message.append("' is not a valid ").append(type);
+        report(path, "value", message);
         return in;
       }
       return *typed;
@@ -182,7 +185,7 @@ struct Normaliser {
         if (converted.size() > 1) report(childPath, "structure", "element '" + key + "' repeats but may occur once");
         out[key] = converted.empty() ? nlohmann::json() : converted[0];
       }
-      auto underscore = in.find("_" + key);
+      auto underscore = in.find(withPrefix("_", key));
       if (underscore != in.end()) {
         nlohmann::json u = *underscore;
         if (repeats && !u.is_array()) u = nlohmann::json::array({u});
@@ -194,7 +197,7 @@ struct Normaliser {
         } else {
           u = object(u, element ? element->root : nullptr, childPath);
         }
-        out["_" + key] = std::move(u);
+        out[withPrefix("_", key)] = std::move(u);
       }
     }
     if (in.contains("resourceType")) {
@@ -263,7 +266,7 @@ struct Writer {
   void property(pugi::xml_node parent, const nlohmann::json& object, const std::string& key,
                 const ElementNode* node, const std::string& type) const {
     auto it = object.find(key);
-    auto underscore = object.find("_" + key);
+    auto underscore = object.find(withPrefix("_", key));
     const nlohmann::json* value = it == object.end() ? nullptr : &*it;
     const nlohmann::json* extra = underscore == object.end() ? nullptr : &*underscore;
     if (value == nullptr && extra == nullptr) return;
@@ -308,7 +311,7 @@ struct Writer {
           if (isDone(name)) continue;
           property(out, in, name, child, type);
           done.push_back(name);
-          done.push_back("_" + name);
+          done.push_back(withPrefix("_", name));
         }
       }
     }
