@@ -43,6 +43,25 @@ std::string_view reasonFor(const InteractionDef& def, const Request& request) {
   return "directcare";
 }
 
+// 0.7.x: the requested_record claim names the patient whose record is asked for; it must be the
+// patientNHSNumber of the body (official 0.7.3 JWT.feature: mismatch => 400).
+Check checkRequestedRecord(const json& claims, const json& parameters) try {
+  const json& record = claims.contains("requested_record") ? claims["requested_record"] : json();
+  if (!record.is_object() || record.value("resourceType", "") != "Patient") return std::nullopt;
+  std::string claimed, requested;
+  for (const auto& id : record.value("identifier", json::array()))
+    if (id.is_object() && id.value("system", "") == "http://fhir.nhs.net/Id/nhs-number") claimed = id.value("value", "");
+  if (parameters.is_object())
+    for (const auto& p : parameters.value("parameter", json::array()))
+      if (p.is_object() && p.value("name", "") == "patientNHSNumber" && p.contains("valueIdentifier") &&
+          p["valueIdentifier"].is_object())
+        requested = p["valueIdentifier"].value("value", "");
+  if (claimed.empty() || requested.empty() || claimed == requested) return std::nullopt;
+  return Rejection{"BAD_REQUEST", "JWT: requested_record NHS number " + claimed + " is not the requested patientNHSNumber " + requested};
+} catch (const json::exception&) {
+  return std::nullopt;  // a malformed body is the operation's to reject, with its own diagnostics
+}
+
 }  // namespace
 
 std::string gzip(const std::string& data) {
@@ -131,6 +150,9 @@ Dispatcher::Outcome Dispatcher::route(const Request& request, const std::string&
     }
   }
 
+  if (def.op == Op::GetCareRecord)
+    if (auto r = checkRequestedRecord(claims, body)) return fail(r->code, r->diagnostics);
+
   const std::string baseUrl = origin + match.serviceRoot;
   foundations::ServiceContext ctx{pack_, registrations_, faults_, baseUrl, today};
   const std::string id = match.ids.empty() ? std::string() : match.ids.front();
@@ -142,8 +164,8 @@ Dispatcher::Outcome Dispatcher::route(const Request& request, const std::string&
       out.response.body = foundations::capabilityStatement(def.endpoint, faults_);
       return out;
     case Op::PatientRead: out.response = foundations::readPatient(ctx, id); return out;
-    case Op::PatientSearch:
-    case Op::DocumentsPatientSearch: out.response = foundations::searchPatients(ctx, request); return out;
+    case Op::PatientSearch: out.response = foundations::searchPatients(ctx, request); return out;
+    case Op::DocumentsPatientSearch: out.response = foundations::searchPatients(ctx, request, true); return out;
     case Op::RegisterPatient: out.response = foundations::registerPatient(ctx, body); return out;
     case Op::PractitionerRead: out.response = foundations::readPractitioner(ctx, id); return out;
     case Op::PractitionerSearch: out.response = foundations::searchPractitioners(ctx, request); return out;

@@ -81,9 +81,10 @@ core::Response readPatient(const ServiceContext& ctx, std::string_view id) {
   return error(ctx, "PATIENT_NOT_FOUND", "no Patient with logical id '" + std::string(id) + "'");
 }
 
-core::Response searchPatients(const ServiceContext& ctx, const core::Request& request) {
+core::Response searchPatients(const ServiceContext& ctx, const core::Request& request, bool documents) {
   auto parsed = identifierSearchValue(request, datapack::kNhsNumberSystem);
-  if (auto* r = std::get_if<core::Rejection>(&parsed)) return error(ctx, r->code, r->diagnostics);
+  if (auto* r = std::get_if<core::Rejection>(&parsed))
+    return error(ctx, documents ? "INVALID_PARAMETER" : r->code, r->diagnostics);
   const std::string nhs = std::get<std::string>(parsed);
   if (!datapack::isValidNhsNumber(nhs))
     return error(ctx, "INVALID_NHS_NUMBER", "identifier value '" + nhs + "' is not a valid NHS number");

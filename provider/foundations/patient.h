@@ -14,6 +14,8 @@ namespace gpc::provider::foundations {
 nlohmann::json patientView(const ServiceContext& ctx, const nlohmann::json& patient);
 
 core::Response readPatient(const ServiceContext& ctx, std::string_view id);
-core::Response searchPatients(const ServiceContext& ctx, const core::Request& request);
+// `documents`: the Access Document variant, whose parameter errors are all INVALID_PARAMETER
+// (access_documents_use_case_find_a_patient) where Foundations distinguishes them.
+core::Response searchPatients(const ServiceContext& ctx, const core::Request& request, bool documents = false);
 
 }  // namespace gpc::provider::foundations

@@ -22,6 +22,9 @@ class CoreHttp : public ::testing::Test {
   httplib::Result call(const Call& c) {
     httplib::Client client("127.0.0.1", provider_->port());
     client.set_decompress(false);
+    // The first XML exchange loads the FHIR definitions, which takes seconds in a Debug build on a
+    // busy machine.
+    client.set_read_timeout(120, 0);
     return send(client, c);
   }
   // Asserts an error response: status, Spine code, OperationOutcome shape, Cache-Control.
