@@ -80,6 +80,8 @@ const std::map<std::string, std::string> kProviderDivergences = {
     {"ARS-ERR-duplicate-part", "a repeated part (cardinality 0..1) answers INVALID_PARAMETER; a non-conformant Parameters is INVALID_RESOURCE (official: INVALID_RESOURCE)"},
     {"ARS-MIG-exclude-sensitive", "Condition.category uses https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1; the ProblemHeader profile fixes https://fhir.hl7.org.uk/..."},
     {"ARS-MIG-include-sensitive", "Condition.category uses https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1; the ProblemHeader profile fixes https://fhir.hl7.org.uk/..."},
+    {"ARS-MIG-JWT-inc-no-practitioner", "Condition.category uses https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1; the ProblemHeader profile fixes https://fhir.hl7.org.uk/..."},
+    {"ARS-MIG-JWT-exc-no-practitioner", "Condition.category uses https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1; the ProblemHeader profile fixes https://fhir.hl7.org.uk/..."},
 };
 constexpr const char* kXmlGap = "FHIR XML is not available in this build of the reference provider";
 
