@@ -32,6 +32,9 @@ std::vector<CheckResult> checkMaxMs(const nlohmann::json& spec, const ResponseVi
 // `no_response: true`: the exchange must fail below HTTP (connection refused/closed, TLS rejected).
 std::vector<CheckResult> checkNoResponse(const nlohmann::json& spec, const ResponseView& r);
 
+// `transport: "handshake-refused" | "connection-refused"`: judged by the transport error alone.
+std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const ResponseView& r);
+
 // Every expectation of a (validated, substituted) `expect` object, in a fixed order.
 std::vector<CheckResult> runExpectations(const nlohmann::json& expect, const ResponseView& r,
                                          const FhirServices& fhir, const FhirPathVariables& vars);

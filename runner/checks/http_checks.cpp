@@ -216,6 +216,7 @@ std::vector<CheckResult> runExpectations(const nlohmann::json& expect, const Res
     for (auto& c : more) out.push_back(std::move(c));
   };
   if (expect.contains("no_response")) add(checkNoResponse(expect["no_response"], r));
+  if (expect.contains("transport")) add(checkTransport(expect["transport"], r));
   if (expect.contains("status")) add(checkStatus(expect["status"], r));
   if (expect.contains("headers")) add(checkHeaders(expect["headers"], r));
   if (expect.contains("content_type")) add(checkContentType(expect["content_type"], r));

@@ -21,11 +21,19 @@ struct Header {
 };
 using Headers = std::vector<Header>;
 
+// A per-request change to the client side of TLS (suite `request.tls`), e.g. to show that the
+// provider refuses a handshake without a client certificate. Paths are absolute.
+struct TlsOverride {
+  bool none = false;  // send no client certificate at all
+  std::string clientCert, clientKey;  // PEM files replacing the target's
+};
+
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
   std::string url;     // absolute URL as sent
   Headers headers;
   std::string body;
+  std::optional<TlsOverride> tls;  // absent: the target's TLS settings
 };
 
 struct HttpResponse {

@@ -92,8 +92,11 @@ void setTls(CURL* h, const TransportOptions& o) {
   set(h, CURLOPT_SSL_VERIFYPEER, o.verifyPeer ? 1L : 0L, "SSL_VERIFYPEER");
   set(h, CURLOPT_SSL_VERIFYHOST, o.verifyPeer ? 2L : 0L, "SSL_VERIFYHOST");
   if (!o.caBundle.empty()) set(h, CURLOPT_CAINFO, o.caBundle.c_str(), "CAINFO");
-  if (!o.clientCert.empty()) set(h, CURLOPT_SSLCERT, o.clientCert.c_str(), "SSLCERT");
-  if (!o.clientKey.empty()) set(h, CURLOPT_SSLKEY, o.clientKey.c_str(), "SSLKEY");
+  // Set every time (null when none): pooled handles keep a previous request's override otherwise.
+  set(h, CURLOPT_SSLCERT, o.clientCert.empty() ? nullptr : o.clientCert.c_str(), "SSLCERT");
+  set(h, CURLOPT_SSLKEY, o.clientKey.empty() ? nullptr : o.clientKey.c_str(), "SSLKEY");
+  set(h, CURLOPT_FRESH_CONNECT, 0L, "FRESH_CONNECT");
+  set(h, CURLOPT_SSL_SESSIONID_CACHE, 1L, "SSL_SESSIONID_CACHE");
   if (!o.clientKeyPassword.empty()) set(h, CURLOPT_KEYPASSWD, o.clientKeyPassword.c_str(), "KEYPASSWD");
 }
 
@@ -149,6 +152,14 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
       set(h, CURLOPT_ACCEPT_ENCODING, "", "ACCEPT_ENCODING");
     setConnection(h, options_);
     setTls(h, options_);
+    if (request.tls) {  // per-request client identity (suite request.tls)
+      const auto& t = *request.tls;
+      set(h, CURLOPT_SSLCERT, t.none ? nullptr : t.clientCert.c_str(), "SSLCERT");
+      set(h, CURLOPT_SSLKEY, t.none ? nullptr : t.clientKey.c_str(), "SSLKEY");
+      // Neither a pooled connection nor a cached session may stand in for the new handshake.
+      set(h, CURLOPT_FRESH_CONNECT, 1L, "FRESH_CONNECT");
+      set(h, CURLOPT_SSL_SESSIONID_CACHE, 0L, "SSL_SESSIONID_CACHE");
+    }
     set(h, CURLOPT_ERRORBUFFER, errorBuffer, "ERRORBUFFER");
     set(h, CURLOPT_HEADERFUNCTION, &onHeader, "HEADERFUNCTION");
     set(h, CURLOPT_HEADERDATA, static_cast<void*>(&collector), "HEADERDATA");

@@ -152,6 +152,15 @@ BuiltRequest buildRequest(const Step& step, const Target& target, const Variable
     throw RequestError(std::string(e.what()) + " in the path of interaction \"" + interaction.name + "\"");
   }
 
+  if (const auto tls = req.find("tls"); tls != req.end()) {
+    // Client certificate files, like body fixtures, are relative to fixtures/.
+    auto resolve = [&](const char* key) {
+      const auto p = std::filesystem::path(tls->value(key, std::string()));
+      return p.empty() || p.is_absolute() ? p.string() : (fixturesRoot / p).lexically_normal().string();
+    };
+    out.http.tls = TlsOverride{tls->value("none", false), resolve("client_cert"), resolve("client_key")};
+  }
+
   Body body;
   const bool hasBody = req.contains("body");
   if (hasBody) body = buildBody(req["body"], lookup, fixturesRoot, fhir);

@@ -140,7 +140,17 @@ void validateRequest(const nlohmann::json& r, const std::string& file, const std
   ji::expect(r, Kind::Object, file, ptr);
   ji::checkKeys(r, file, ptr,
                 {"method", "path", "path_params", "endpoint", "url", "query", "raw_query", "headers", "remove_headers",
-                 "add_headers", "interaction_id", "jwt", "body", "content_type", "accept"});
+                 "add_headers", "interaction_id", "jwt", "body", "content_type", "accept", "tls"});
+  if (const auto* t = ji::optional(r, "tls", Kind::Object, file, ptr)) {
+    const auto tp = ji::child(ptr, "tls");
+    ji::checkKeys(*t, file, tp, {"client_cert", "client_key", "none"});
+    if (t->contains("none") && (*t)["none"] != true) throw LoadError(file, ji::child(tp, "none"), "expected true");
+    const bool cert = ji::optional(*t, "client_cert", Kind::String, file, tp) != nullptr;
+    const bool key = ji::optional(*t, "client_key", Kind::String, file, tp) != nullptr;
+    if (t->contains("none") == (cert || key))
+      throw LoadError(file, tp, "give either \"none\": true or \"client_cert\" and \"client_key\"");
+    if (cert != key) throw LoadError(file, tp, "client_cert and client_key go together");
+  }
   if (auto* m = ji::optional(r, "method", Kind::String, file, ptr); m && m->get<std::string>().empty())
     throw LoadError(file, ji::child(ptr, "method"), "a method cannot be empty");
   if (auto* p = ji::optional(r, "path", Kind::String, file, ptr); p && (p->get<std::string>().empty() || p->get<std::string>()[0] != '/'))
@@ -172,7 +182,10 @@ void validateExpect(const nlohmann::json& x, const std::string& file, const std:
   ji::expect(x, Kind::Object, file, ptr);
   ji::checkKeys(x, file, ptr,
                 {"status", "headers", "content_type", "body", "resource", "operation_outcome", "assert", "fhirpath",
-                 "validate", "checks", "max_ms", "no_response"});
+                 "validate", "checks", "max_ms", "no_response", "transport"});
+  if (const auto* t = ji::optional(x, "transport", Kind::String, file, ptr);
+      t && *t != "handshake-refused" && *t != "connection-refused")
+    throw LoadError(file, ji::child(ptr, "transport"), "expected \"handshake-refused\" or \"connection-refused\"");
   if (x.contains("no_response") && x["no_response"] != true)
     throw LoadError(file, ji::child(ptr, "no_response"), "expected true (omit it when a response is expected)");
   if (x.contains("status")) validateStatus(x["status"], file, ji::child(ptr, "status"));
