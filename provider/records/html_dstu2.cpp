@@ -73,7 +73,10 @@ json referenceProviderDevice(const std::string& organizationId) {
           {"id", "gpc-assure-reference-provider"},
           {"meta", {{"profile", json::array({std::string(kDstu2Profiles) + "gpconnect-device-1"})}}},
           {"identifier", json::array({{{"system", "https://github.com/gpc-assure"}, {"value", "reference-provider"}}})},
-          {"type", {{"text", "GP Connect reference provider (gpc-assure)"}}},
+          // gpconnect-device-1 fixes type to this one SNOMED coding and forbids type.text.
+          {"type", {{"coding", json::array({{{"system", "http://snomed.info/sct"},
+                                             {"code", "462240000"},
+                                             {"display", "Patient health record information system (physical object)"}}})}}},
           {"manufacturer", "gpc-assure"},
           {"model", "reference-provider"},
           {"version", "0.7.4"},

@@ -145,6 +145,12 @@ TEST(HtmlRecord, BundleShapeAndProfiles) {
   EXPECT_EQ(patient["identifier"][0]["value"], kPatient2);
   EXPECT_TRUE(patient["name"][0]["family"].is_array());
   EXPECT_TRUE(r.body["entry"][2]["resource"]["name"].is_object());  // DSTU2 Practitioner.name 0..1
+  const auto& device = r.body["entry"][4]["resource"];
+  EXPECT_EQ(device["type"]["coding"].size(), 1u);  // gpconnect-device-1: fixed SNOMED coding, no text
+  EXPECT_EQ(device["type"]["coding"][0]["code"], "462240000");
+  EXPECT_FALSE(device["type"].contains("text"));
+  EXPECT_EQ(comp["author"][0]["reference"], "Device/" + device["id"].get<std::string>());
+  EXPECT_EQ(comp["custodian"]["reference"], "Organization/" + r.body["entry"][3]["resource"]["id"].get<std::string>());
 }
 
 TEST(HtmlRecord, EverySectionIsWellFormedAndSafe) {
