@@ -80,6 +80,8 @@ RecordResponse getCareRecord(const RecordContext& ctx, const nlohmann::json& par
   entries.push_back({{"resource", html::dstu2Organization(*organization)}});
   entries.push_back({{"resource", device}});
 
+  // searchset, as the 0.7.4 retrieve-a-care-record-section page and its response example say;
+  // one branch of the official 0.7.3 suite asserts type "document" instead (not followed).
   RecordResponse r;
   r.body = {{"resourceType", "Bundle"}, {"id", ctx.traceId}, {"type", "searchset"}, {"entry", std::move(entries)}};
   r.contentType = "application/json+fhir";
