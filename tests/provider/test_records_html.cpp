@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <pugixml.hpp>
+#include <filesystem>
+#include <fstream>
 #include <regex>
+
+#include <unistd.h>
 
 #include "provider/records/html_record.h"
 #include "provider/records/html_xhtml.h"
@@ -320,6 +324,35 @@ TEST(HtmlXhtml, EscapesHostileData) {
   EXPECT_EQ(doc.select_nodes("//td[3]/br").size(), 2u);  // line breaks kept as <br/>, nothing truncated
   EXPECT_NE(x.find("line3\xEF\xBF\xBD &#38;nbsp;"), std::string::npos) << x;
   EXPECT_EQ(std::string(doc.select_node("/div/h1").node().child_value()), "Administrative <Items>");
+}
+
+TEST(HtmlRecord, HostileRecordDataIsEscapedEndToEnd) {
+  // A record whose free text tries markup, entities, event attributes and CR LF: the view keeps
+  // every character as text, nothing becomes markup and nothing is cut.
+  const auto dir = std::filesystem::temp_directory_path() / ("gpc-html-hostile-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "records");
+  const std::string hostile = "<script>alert(1)</script> & &nbsp; <b onclick=\"x()\">bold</b>\r\nnext line";
+  {
+    std::ofstream out(dir / "records" / (std::string(kPatient2) + ".json"));
+    out << json{{"nhsNumber", kPatient2},
+                {"diary", json::array({{{"id", "h-dia-1"}, {"code", {"185389009", "Follow-up <visit>"}}, {"date", "2022-01-15"}, {"note", hostile}}})}}
+               .dump();
+  }
+  const RecordStore store = RecordStore::load(dir);
+  auto ctx = context();
+  ctx.store = &store;
+  const std::string x = divOf(getCareRecord(ctx, request(kPatient2, "ADM")));
+  std::filesystem::remove_all(dir);
+  const auto doc = parse(x);
+  EXPECT_EQ(x.find("<script"), std::string::npos);
+  EXPECT_EQ(x.find("<b "), std::string::npos);
+  EXPECT_EQ(x.find("&nbsp;"), std::string::npos);
+  EXPECT_EQ(x.find('\r'), std::string::npos);
+  EXPECT_EQ(texts(doc, "//table[@id='adm-tab']//td[2]"), Columns{"Follow-up <visit>"});
+  const auto details = doc.select_node("//table[@id='adm-tab']//td[3]").node();
+  EXPECT_EQ(std::string(details.first_child().value()), "<script>alert(1)</script> & &nbsp; <b onclick=\"x()\">bold</b>");
+  EXPECT_EQ(std::string(details.last_child().value()), "next line");
+  EXPECT_EQ(std::string(details.child("br").name()), "br");
 }
 
 TEST(HtmlFaults, EachFaultChangesTheOutputAndBreaksItsRule) {
