@@ -5,7 +5,7 @@
 
 #include "runner/cli/faults_command.h"
 #include "runner/cli/list_command.h"
-#include "runner/cli/optional_commands.h"
+#include "runner/cli/engine_commands.h"
 #include "runner/cli/run_command.h"
 #include "runner/cli/serve_command.h"
 
@@ -24,7 +24,7 @@ int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   addListCommand(app, listArgs);
   addServeCommand(app, serveArgs);
   addFaultsCommand(app);
-  const std::vector<PendingCommand> optional = addOptionalCommands(app);
+  const std::vector<PendingCommand> engineCommands = addEngineCommands(app);
 
   try {
     app.parse(argc, argv);
@@ -43,7 +43,7 @@ int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (app.got_subcommand("list")) return runListCommand(listArgs, out, err);
   if (app.got_subcommand("serve")) return runServeCommand(serveArgs, out, err);
   if (app.got_subcommand("faults")) return runFaultsCommand(out);
-  for (const auto& command : optional)
+  for (const auto& command : engineCommands)
     if (command.command->parsed()) return command.run(out, err);
   err << "gpc-assure: no command given (try --help)\n";
   return 2;

@@ -21,7 +21,7 @@ void servesThenStopsOn(int sig, const char* name) {
   {
     // Scoped: the keep-alive connection closes before the signal, as a finished client's would.
     http::CurlTransport transport({});
-    const HttpResponse r = transport.send({"GET", m[1].str() + "/B82617/STU3/1/gpconnect/metadata", {}, ""});
+    const HttpResponse r = transport.send({"GET", m[1].str() + "/B82617/STU3/1/gpconnect/metadata", {}, "", std::nullopt});
     EXPECT_EQ(r.transportError, "");
     EXPECT_GE(r.status, 200) << "the provider must answer (even a request without Spine headers)";
   }

@@ -54,7 +54,7 @@ std::string gzipped(const std::string& text) {
   return out;
 }
 
-HttpRequest get(const std::string& url, Headers headers = {}) { return {"GET", url, std::move(headers), ""}; }
+HttpRequest get(const std::string& url, Headers headers = {}) { return {"GET", url, std::move(headers), "", std::nullopt}; }
 
 TEST(CurlTransport, ReturnsStatusHeadersBodyVersionAndTime) {
   LocalServer s;
@@ -101,7 +101,7 @@ TEST(CurlTransport, PostWithoutContentTypeSendsNoneAndNoExpect) {
   RawHttpServer raw("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   CurlTransport t({});
   const std::string body(2 << 20, 'x');  // large enough that curl would add Expect: 100-continue
-  const HttpResponse r = t.send({"POST", raw.url("/Patient/$gpc.getstructuredrecord"), {}, body});
+  const HttpResponse r = t.send({"POST", raw.url("/Patient/$gpc.getstructuredrecord"), {}, body, std::nullopt});
   ASSERT_EQ(r.transportError, "");
   const std::string& wire = raw.request();
   const std::string head = wire.substr(0, wire.find("\r\n\r\n"));
@@ -130,7 +130,7 @@ TEST(CurlTransport, SendsAnyMethodToken) {
   for (const std::string method : {"PATCH", "OPTIONS", "DELETE", "BREW"}) {
     RawHttpServer raw("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
     CurlTransport t({});
-    const HttpResponse r = t.send({method, raw.url("/Patient/1"), {}, ""});
+    const HttpResponse r = t.send({method, raw.url("/Patient/1"), {}, "", std::nullopt});
     EXPECT_EQ(r.status, 405) << method << ": " << r.transportError;
     EXPECT_EQ(raw.request().rfind(method + " /Patient/1 HTTP/1.1\r\n", 0), 0u) << raw.request();
   }

@@ -1,4 +1,4 @@
-#include "runner/cli/optional_commands.h"
+#include "runner/cli/engine_commands.h"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -6,18 +6,13 @@
 
 #include "runner/cli/data_location.h"
 
-#ifdef GPC_HAVE_VALIDATE_COMMAND
 #include "runner/fhir/validate_command.h"
-#endif
-#ifdef GPC_HAVE_COVERAGE_COMMAND
 #include "runner/coverage/coverage_command.h"
-#endif
 
 namespace gpc::cli {
 
 namespace {
 
-#ifdef GPC_HAVE_VALIDATE_COMMAND
 PendingCommand addValidate(CLI::App& app) {
   auto args = std::make_shared<fhir::ValidateCommandArgs>();
   CLI::App* cmd = app.add_subcommand("validate", "Profile-validate FHIR resources (JSON or XML) and print the issues");
@@ -37,9 +32,7 @@ PendingCommand addValidate(CLI::App& app) {
             return fhir::runValidateCommand(resolved, out, err);
           }};
 }
-#endif
 
-#ifdef GPC_HAVE_COVERAGE_COMMAND
 PendingCommand addCoverage(CLI::App& app) {
   struct Args {
     coverage::CoverageArgs coverage;
@@ -72,18 +65,13 @@ PendingCommand addCoverage(CLI::App& app) {
             return coverage::runCoverageCommand(resolved, out, err);
           }};
 }
-#endif
 
 }  // namespace
 
-std::vector<PendingCommand> addOptionalCommands([[maybe_unused]] CLI::App& app) {
+std::vector<PendingCommand> addEngineCommands(CLI::App& app) {
   std::vector<PendingCommand> commands;
-#ifdef GPC_HAVE_VALIDATE_COMMAND
   commands.push_back(addValidate(app));
-#endif
-#ifdef GPC_HAVE_COVERAGE_COMMAND
   commands.push_back(addCoverage(app));
-#endif
   return commands;
 }
 

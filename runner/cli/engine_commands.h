@@ -1,6 +1,5 @@
 #pragma once
-// Commands whose engine lives in another area and is wired in only when that area has built
-// it (CMake defines GPC_HAVE_VALIDATE_COMMAND / GPC_HAVE_COVERAGE_COMMAND): `validate`
+// Commands that are thin faces over an engine living in another area: `validate`
 // (runner/fhir) and `coverage` (runner/coverage).
 
 #include <functional>
@@ -19,8 +18,7 @@ struct PendingCommand {
   std::function<int(std::ostream& out, std::ostream& err)> run;
 };
 
-// Adds whichever optional commands are available; their argument storage lives in the
-// returned closures.
-std::vector<PendingCommand> addOptionalCommands(CLI::App& app);
+// Adds the engine commands; their argument storage lives in the returned closures.
+std::vector<PendingCommand> addEngineCommands(CLI::App& app);
 
 }  // namespace gpc::cli
