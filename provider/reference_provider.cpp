@@ -78,7 +78,9 @@ core::Request toRequest(const httplib::Request& req) {
   core::Request r;
   r.method = req.method;
   r.path = req.path;
-  for (const auto& [k, v] : req.params) r.query.emplace_back(k, v);
+  // From the raw target, not req.params: httplib drops a repeated identical name=value pair.
+  const auto question = req.target.find('?');
+  if (question != std::string::npos) r.query = core::parseQueryString(std::string_view(req.target).substr(question + 1));
   for (const auto& [k, v] : req.headers) r.headers.emplace_back(k, v);
   r.body = req.body;
   return r;
@@ -109,6 +111,16 @@ struct ReferenceProvider::Impl {
                    options.faults) {
     server = options.tls ? makeTlsServer(*options.tls) : std::make_unique<httplib::Server>();
     const int threads = options.threads > 0 ? options.threads : 1;
+    // Without TCP_NODELAY a small response after a small write waits out Nagle + delayed ACK
+    // (~40 ms per exchange on loopback).
+    server->set_tcp_nodelay(true);
+    // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is
+    // already listening; `serve` must fail loudly instead. SO_REUSEADDR alone still allows a
+    // quick restart over TIME_WAIT sockets but not a port in use.
+    server->set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
+    });
     server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     auto handler = [this](const httplib::Request& req, httplib::Response& res) {
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -159,7 +171,8 @@ void ReferenceProvider::start() {
   const auto& o = impl_->options;
   impl_->port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);
   if (impl_->port <= 0)
-    throw std::runtime_error("reference provider cannot bind " + o.host + ":" + std::to_string(o.port));
+    throw std::runtime_error("reference provider cannot bind " + o.host + ":" + std::to_string(o.port) +
+                             " (is the port already in use?)");
   impl_->thread = std::thread([&server] { server.listen_after_bind(); });
   for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }

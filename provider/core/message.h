@@ -42,4 +42,10 @@ struct Response {
 
 bool iequals(std::string_view a, std::string_view b);
 
+// Splits a raw query string ("a=1&b=x%7Cy") into decoded pairs in request order, keeping exact
+// repeats: HTTP libraries commonly drop a repeated identical pair, yet a repeated search
+// parameter is a 400 the provider must be able to see. '+' decodes to a space; a malformed
+// %-escape is kept literally.
+NameValues parseQueryString(std::string_view raw);
+
 }  // namespace gpc::provider::core

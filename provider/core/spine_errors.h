@@ -4,6 +4,7 @@
 // and the OperationOutcome shape cannot drift apart between routes.
 
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,9 @@ inline constexpr std::string_view kDstu2OperationOutcomeProfile =
     "http://fhir.nhs.net/StructureDefinition/gpconnect-operationoutcome-1";
 inline constexpr std::string_view kDstu2SpineErrorSystem =
     "http://fhir.nhs.net/ValueSet/gpconnect-error-or-warning-code-1";
+
+// The whole table, in its declaration order (for tests that hold it against the CodeSystem).
+std::span<const SpineErrorInfo> spineErrors();
 
 // The entry for `code`; throws std::logic_error for a code not in the table (a provider bug).
 const SpineErrorInfo& spineError(std::string_view code);
