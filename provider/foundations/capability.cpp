@@ -62,6 +62,10 @@ json foundations(const std::set<std::string>& faults) {
       {"operation", json::array({
           {{"name", "gpc.registerpatient"},
            {"definition", {{"reference", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1"}}}},
+          // The 1.6.2 Foundations example lists the structured record operation too: the same
+          // FHIR base serves it.
+          {{"name", "gpc.getstructuredrecord"},
+           {"definition", {{"reference", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-GetStructuredRecord-Operation-1/_history/1.16"}}}},
       })},
   }});
   return cs;

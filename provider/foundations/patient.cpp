@@ -45,8 +45,9 @@ void breakCheckDigit(json& patient) {
 }
 
 bool activeForSearch(const datapack::PatientEntry& e) {
-  // Glossary "active patient": not left and not deceased, traced and verified on PDS.
-  return !e.flags.inactive && !e.flags.deceased && e.flags.onSpine;
+  // Glossary "active patient": not left and not deceased, traced and verified on PDS. A sensitive
+  // (S-flag) patient is not found by search either (official suite: 0 entries for patient9).
+  return !e.flags.inactive && !e.flags.deceased && e.flags.onSpine && !e.flags.sensitive;
 }
 
 }  // namespace
@@ -83,8 +84,14 @@ core::Response readPatient(const ServiceContext& ctx, std::string_view id) {
 
 core::Response searchPatients(const ServiceContext& ctx, const core::Request& request, bool documents) {
   auto parsed = identifierSearchValue(request, datapack::kNhsNumberSystem);
-  if (auto* r = std::get_if<core::Rejection>(&parsed))
-    return error(ctx, documents ? "INVALID_PARAMETER" : r->code, r->diagnostics);
+  if (auto* r = std::get_if<core::Rejection>(&parsed)) {
+    // Access Document's find-patient page maps parameter errors to INVALID_PARAMETER, except an
+    // empty value after '|', which is an NHS number failing its format: INVALID_NHS_NUMBER (400).
+    const std::string code = !documents                                 ? r->code
+                             : r->code == "INVALID_IDENTIFIER_VALUE" ? "INVALID_NHS_NUMBER"
+                                                                      : "INVALID_PARAMETER";
+    return error(ctx, code, r->diagnostics);
+  }
   const std::string nhs = std::get<std::string>(parsed);
   if (!datapack::isValidNhsNumber(nhs))
     return error(ctx, "INVALID_NHS_NUMBER", "identifier value '" + nhs + "' is not a valid NHS number");

@@ -45,8 +45,8 @@ nlohmann::json searchset(const ServiceContext& ctx, const std::vector<nlohmann::
   nlohmann::json bundle = {
       {"resourceType", "Bundle"},
       {"meta", {{"profile", {"https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Searchset-Bundle-1"}}}},
-      {"type", "searchset"},
-      {"entry", nlohmann::json::array()}};
+      {"type", "searchset"}};
+  // No "entry" key at all when nothing matched: FHIR JSON forbids empty arrays.
   for (const auto& r : resources)
     bundle["entry"].push_back({{"fullUrl", ctx.baseUrl + "/" + r.value("resourceType", "") + "/" + r.value("id", "")},
                                {"resource", r}});

@@ -57,6 +57,23 @@ TEST_F(CoreHttp, MetadataIsTheFoundationsCapabilityStatement) {
   EXPECT_EQ(cs["fhirVersion"], "3.0.1");
   EXPECT_EQ(cs["format"], json({"application/fhir+json", "application/fhir+xml"}));
   EXPECT_EQ(cs["rest"][0]["operation"][0]["name"], "gpc.registerpatient");
+  // As the 1.6.2 Foundations example: the structured record operation is listed too.
+  EXPECT_EQ(cs["rest"][0]["operation"][1]["name"], "gpc.getstructuredrecord");
+}
+
+TEST(ReferenceProviderPort, ServingAPortAlreadyInUseFails) {
+  ReferenceProvider first(ProviderOptions{});
+  first.start();
+  ProviderOptions same;
+  same.port = first.port();
+  ReferenceProvider second(same);
+  try {
+    second.start();
+    FAIL() << "a second provider bound port " << first.port() << " while the first was listening";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(std::to_string(first.port())), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("already in use"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(CoreHttp, EachEndpointHasItsOwnMetadata) {
@@ -101,12 +118,20 @@ TEST_F(CoreHttp, PatientSearchReturnsActivePatientsOnly) {
   ASSERT_EQ(b["entry"].size(), 1u);
   EXPECT_EQ(b["entry"][0]["fullUrl"], provider_->rootUrl() + kRoot + "/Patient/2");
   EXPECT_FALSE(b["entry"][0]["resource"].contains("maritalStatus"));
-  for (const char* nhs : {"9690938142" /*inactive*/, "9690938681" /*deceased*/, "9999999999" /*not in system*/}) {
+  for (const char* nhs : {"9690938142" /*inactive*/, "9690938681" /*deceased*/, "9690938533" /*sensitive*/,
+                          "9999999999" /*not in system*/}) {
     auto empty = call(patientSearch(nhs));
     ASSERT_TRUE(empty);
     EXPECT_EQ(empty->status, 200);
-    EXPECT_EQ(json::parse(empty->body)["entry"].size(), 0u) << nhs;
+    // An empty searchset has no "entry" key: FHIR JSON forbids empty arrays.
+    EXPECT_FALSE(json::parse(empty->body).contains("entry")) << nhs << "\n" << empty->body;
   }
+  // A repeated identical identifier must reach the provider as two parameters (httplib's own
+  // query parsing drops the repeat).
+  expectError({"GET", kRoot + "/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C9690937286"
+                              "&identifier=https://fhir.nhs.uk/Id/nhs-number%7C9690937286",
+               kNs + "fhir:rest:search:patient-1", "patient/*.read"},
+              400, "BAD_REQUEST");
   expectError(patientSearch("9690937287"), 400, "INVALID_NHS_NUMBER");
   expectError({"GET", kRoot + "/Patient", kNs + "fhir:rest:search:patient-1", "patient/*.read"}, 400, "BAD_REQUEST");
   expectError({"GET", kRoot + "/Patient?Identifier=https://fhir.nhs.uk/Id/nhs-number%7C9690937286",
@@ -125,7 +150,7 @@ TEST_F(CoreHttp, PractitionerOrganizationLocation) {
   auto none = call({"GET", kRoot + "/Practitioner?identifier=https://fhir.nhs.uk/Id/sds-user-id%7CG99999999",
                     kNs + "fhir:rest:search:practitioner-1"});
   ASSERT_TRUE(none);
-  EXPECT_EQ(json::parse(none->body)["entry"].size(), 0u);
+  EXPECT_FALSE(json::parse(none->body).contains("entry"));
   auto org = call({"GET", kRoot + "/Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code%7CB82617",
                    kNs + "fhir:rest:search:organization-1"});
   ASSERT_TRUE(org);

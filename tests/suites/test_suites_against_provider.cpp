@@ -37,18 +37,6 @@ bool isPart1(const gpc::CaseInfo& info) {
 // Cases the reference provider fails today because it breaks a spec rule (not because the case
 // is wrong). Each must still fail: fixing the provider makes this test demand the entry's removal.
 const std::map<std::string, std::string> kProviderDivergences = {
-    {"ERR-PAT-SRCH-identifier-twice", "a repeated identical identifier parameter is accepted (official: 400 BAD_REQUEST)"},
-    {"ERR-PRAC-SRCH-identifier-twice", "a repeated identical identifier parameter is accepted (official: 400 BAD_REQUEST)"},
-    {"ERR-ORG-SRCH-identifier-twice", "a repeated identical identifier parameter is accepted (official: 400 BAD_REQUEST)"},
-    {"ERR-SPINE-BAD_REQUEST", "display 'Submitted request is malformed/invalid', not the CodeSystem's 'Bad request'"},
-    {"ERR-SPINE-PATIENT_NOT_FOUND", "display 'Patient record not found', not 'Patient not found'"},
-    {"ERR-SPINE-PRACTITIONER_NOT_FOUND", "display 'Practitioner record not found', not 'Practitioner not found'"},
-    {"ERR-SPINE-ORGANISATION_NOT_FOUND", "display 'Organisation record not found', not 'Organisation not found'"},
-    {"FND-MET-006", "Foundations CapabilityStatement lacks gpc.getstructuredrecord (the 1.6.2 example lists it)"},
-    {"FND-ORG-SRCH-003", "empty searchset serialised with \"entry\": [] (FHIR JSON forbids empty arrays)"},
-    {"FND-PAT-SRCH-003", "empty searchset serialised with \"entry\": []"},
-    {"FND-PRAC-SRCH-002", "empty searchset serialised with \"entry\": []"},
-    {"FND-PAT-SRCH-004-patient9", "a sensitive patient is returned by find patient (official: 0 entries)"},
 };
 // A provider gap rather than a single case: FHIR XML is not built into the provider yet.
 constexpr const char* kXmlGap = "FHIR XML is not available in this build of the reference provider";
