@@ -1,5 +1,7 @@
 #include "provider/core/record_routes.h"
 
+#include <optional>
+
 #include "provider/core/spine_errors.h"
 #include "provider/records/documents.h"
 #include "provider/records/html_record.h"
@@ -15,16 +17,12 @@ Response notImplemented(const std::set<std::string>& faults, bool dstu2, const c
   return r;
 }
 
-// GPC_HAVE_* come from provider/CMakeLists.txt, which sees which record operations the records
-// area has defined so far; the others answer NOT_IMPLEMENTED as the spec prescribes.
-records::RecordResponse run(const records::RecordContext& ctx, const RecordCall& call, bool& implemented) {
-  implemented = true;
+// Only the record operations reach here; anything else is a routing mistake, answered as the
+// spec answers an operation a provider does not implement.
+std::optional<records::RecordResponse> run(const records::RecordContext& ctx, const RecordCall& call) {
   switch (call.op) {
-#ifdef GPC_HAVE_STRUCTURED_RECORD
     case Op::GetStructuredRecord: return records::getStructuredRecord(ctx, call.parameters);
     case Op::MigrateStructuredRecord: return records::migrateStructuredRecord(ctx, call.parameters);
-#endif
-#ifdef GPC_HAVE_DOCUMENTS
     case Op::DocumentReferenceSearch:
       return records::searchDocumentReferences(ctx, call.id, call.query);
     case Op::BinaryRead:
@@ -32,23 +30,18 @@ records::RecordResponse run(const records::RecordContext& ctx, const RecordCall&
                                  call.interactionId == "urn:nhs:names:services:gpconnect:documents:fhir:rest:migrate:binary-1"
                                      ? records::BinaryAccess::Migrate
                                      : records::BinaryAccess::Retrieve);
-#endif
-#ifdef GPC_HAVE_HTML_RECORD
     case Op::GetCareRecord: return records::getCareRecord(ctx, call.parameters);
-#endif
-    default: break;
+    default: return std::nullopt;
   }
-  implemented = false;
-  return {};
 }
 
 }  // namespace
 
 Response callRecordOperation(const records::RecordContext& ctx, const RecordCall& call,
                              const std::set<std::string>& faults, bool dstu2) {
-  bool implemented = false;
-  records::RecordResponse rr = run(ctx, call, implemented);
-  if (!implemented) return notImplemented(faults, dstu2, "this record operation");
+  std::optional<records::RecordResponse> answered = run(ctx, call);
+  if (!answered) return notImplemented(faults, dstu2, "this record operation");
+  records::RecordResponse& rr = *answered;
   Response r;
   if (rr.error) {
     r.status = errorStatus(rr.error->code, faults);
