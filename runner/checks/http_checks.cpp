@@ -92,13 +92,19 @@ std::vector<CheckResult> checkStatus(const nlohmann::json& spec, const ResponseV
 
 std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const ResponseView& r) {
   std::vector<CheckResult> out;
-  for (const auto& [name, matchers] : spec.items()) {
+  for (auto entry = spec.begin(); entry != spec.end(); ++entry) {
+    const std::string& name = entry.key();
+    const nlohmann::json& matchers = entry.value();
     const auto values = headerValues(r.response->headers, name);
     const std::string joined = join(values, ", ");
     const std::string actual = values.empty() ? "(absent)" : joined;
     const auto list = matchers.is_array() ? matchers : nlohmann::json::array({matchers});
     for (const auto& m : list) {
-      const auto& [op, arg] = *m.items().begin();
+      // A matcher is a one-key object (checked at load). Plain iterators, not a structured
+      // binding over items(): that would bind to a destroyed temporary iterator.
+      const auto matcher = m.begin();
+      const std::string& op = matcher.key();
+      const nlohmann::json& arg = matcher.value();
       bool ok = false;
       std::string expected, message;
       if (op == "present" || op == "absent") {
