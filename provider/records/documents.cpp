@@ -103,7 +103,8 @@ RecordResponse searchDocumentReferences(const RecordContext& ctx, std::string_vi
   auto add = [&](const json& r) {
     const std::string key = r.value("resourceType", "") + "/" + r.value("id", "");
     if (!present.insert(key).second) return;
-    entries.push_back({{"fullUrl", ctx.baseUrl + "/" + key}, {"resource", r}, {"search", {{"mode", r["resourceType"] == "DocumentReference" ? "match" : "include"}}}});
+    // GPConnect-Searchset-Bundle-1 forbids entry.search (0..0), and total.
+    entries.push_back({{"fullUrl", ctx.baseUrl + "/" + key}, {"resource", r}});
   };
   add(patient);
   const std::string orgRef = patient.value("managingOrganization", json::object()).value("reference", "");
@@ -116,7 +117,6 @@ RecordResponse searchDocumentReferences(const RecordContext& ctx, std::string_vi
     for (const json* role : ctx.directory->rolesOfPractitioner(ref.substr(13))) add(*role);
   }
   const json docs = access.record ? access.record->data.value("documents", json::array()) : json::array();
-  int matches = 0;
   for (const auto& doc : docs) {
     const std::string created = doc.value("created", doc.value("indexed", ""));
     if (!f.createdFrom.empty() && created.substr(0, 10) < f.createdFrom) continue;
@@ -152,14 +152,12 @@ RecordResponse searchDocumentReferences(const RecordContext& ctx, std::string_vi
       ref["author"] = json::array({{{"identifier", {{"system", "https://fhir.nhs.uk/Id/ods-organization-code"}, {"value", authorOds}}}}});
     }
     add(ref);
-    ++matches;
   }
   RecordResponse out;
   out.body = {{"resourceType", "Bundle"},
               {"id", ctx.traceId},
               {"meta", fhir::meta("GPConnect-Searchset-Bundle-1")},
               {"type", "searchset"},
-              {"total", matches},
               {"entry", entries}};
   return out;
 }

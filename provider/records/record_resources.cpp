@@ -140,7 +140,7 @@ Resources problemResources(const json& item, const ItemContext& c, const std::ve
                               {"valueReference", {{"reference", ref}}}});
   }
   r["clinicalStatus"] = item.value("status", "active");
-  r["category"] = json::array({{{"coding", json::array({fhir::coding("https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1",
+  r["category"] = json::array({{{"coding", json::array({fhir::coding("https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1",
                                                                      "problem-list-item", "Problem List Item")})}}});
   r["code"] = fhir::snomedConcept(item["code"]);
   r["subject"] = fhir::reference("Patient", c.patientId);
@@ -168,6 +168,9 @@ Resources immunisationResources(const json& item, const ItemContext& c) {
   json r = base("Immunization", str(item, "id"), "CareConnect-GPC-Immunization-1", item);
   r["extension"] = json::array({{{"url", "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-DateRecorded-1"},
                                  {"valueDateTime", fhir::dateTime(str(item, "date"))}}});
+  // Required slice (1..1) in CareConnect-GPC-Immunization-1: the SNOMED vaccination procedure.
+  r["extension"].push_back({{"url", "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-VaccinationProcedure-1"},
+                            {"valueCodeableConcept", fhir::snomedConcept(item["procedure"])}});
   const bool notGiven = item.value("notGiven", false);
   r["status"] = "completed";
   r["notGiven"] = notGiven;
@@ -247,6 +250,7 @@ Resources investigationResources(const json& item, const ItemContext& c) {
     comment["code"] = {{"coding", json::array({fhir::coding(fhir::kSnomed, "37331000000100", "Comment note")})}};
     comment["subject"] = fhir::reference("Patient", c.patientId);
     comment["effectiveDateTime"] = fhir::dateTime(str(item, "issued"));
+    comment["issued"] = report["issued"];  // 1..1 in CareConnect-GPC-Observation-1
     comment["comment"] = item["filingComment"];
     report["result"].push_back(fhir::reference("Observation", id + "-filing"));
     after.push_back(comment);
@@ -259,7 +263,7 @@ Resources investigationResources(const json& item, const ItemContext& c) {
 
 Resources referralResources(const json& item, const ItemContext& c) {
   json r = base("ReferralRequest", str(item, "id"), "CareConnect-GPC-ReferralRequest-1", item);
-  r["status"] = "active";
+  r["status"] = "unknown";  // fixedCode in CareConnect-GPC-ReferralRequest-1
   r["intent"] = "order";
   r["priority"] = item.value("priority", "routine");
   r["subject"] = fhir::reference("Patient", c.patientId);

@@ -96,6 +96,12 @@ RecordStore RecordStore::load(const std::filesystem::path& fixturesDir) {
     if (!data.contains("nhsNumber") || !data["nhsNumber"].is_string()) fail(file, "$.nhsNumber", "required string");
     std::set<std::string> ids;
     validate(data, "$", file, ids);
+    // CareConnect-GPC-Immunization-1 requires the vaccinationProcedure extension (1..1).
+    const auto immunisations = data.value("immunisations", nlohmann::json::array());
+    for (size_t i = 0; i < immunisations.size(); ++i) {
+      if (!immunisations[i].contains("procedure"))
+        fail(file, "$.immunisations[" + std::to_string(i) + "].procedure", "required [SNOMED id, display] vaccination procedure");
+    }
     const std::string nhs = data["nhsNumber"];
     if (path.stem().string() != nhs) fail(file, "$.nhsNumber", "must match the file name");
     for (const auto& doc : data.value("documents", nlohmann::json::array())) {

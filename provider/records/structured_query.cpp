@@ -177,7 +177,8 @@ std::variant<StructuredQuery, SpineError> parseStructuredQuery(const json& param
             invalid("INVALID_RESOURCE", name + ".part has an entry without a name");
           const std::string partName = part["name"];
           const std::string where = name + "." + partName;
-          if (!partNames.insert(partName).second) invalid("INVALID_PARAMETER", where + " appears more than once");
+          // Every part is 0..1 in the OperationDefinition: a repeat makes the Parameters non-conformant.
+          if (!partNames.insert(partName).second) invalid("INVALID_RESOURCE", where + " appears more than once (cardinality 0..1)");
           const auto handler = rule->second.parts.find(partName);
           if (handler == rule->second.parts.end()) {
             q.unrecognised.push_back(where);

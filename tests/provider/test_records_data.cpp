@@ -56,19 +56,31 @@ TEST(RecordsData, FixturesLoadAndCoverEveryArea) {
     EXPECT_NE(testing::RecordFixtures::get().pack.patientByNhsNumber(nhs), nullptr) << record.sourceFile;
 }
 
-TEST(RecordsData, BadFixtureNamesFileAndPath) {
+// Loads one record file with `content` from a scratch fixtures directory; the error must name the
+// file and `jsonPath`.
+void expectLoadFailure(const std::string& content, const std::string& jsonPath) {
   const auto dir = std::filesystem::temp_directory_path() / ("gpc-records-bad-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir / "records");
-  std::ofstream(dir / "records" / "9690937286.json")
-      << R"({"nhsNumber": "9690937286", "allergies": [{"id": "a", "code": ["91936006", "Typo"], "asserted": "2020-01-01"}]})";
+  std::ofstream(dir / "records" / "9690937286.json") << content;
   try {
     RecordStore::load(dir);
-    ADD_FAILURE() << "bad SNOMED id accepted";
+    ADD_FAILURE() << "accepted: " << content;
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("9690937286.json"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("$.allergies[0].code"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(jsonPath), std::string::npos) << e.what();
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST(RecordsData, BadFixtureNamesFileAndPath) {
+  expectLoadFailure(R"({"nhsNumber": "9690937286", "allergies": [{"id": "a", "code": ["91936006", "Typo"], "asserted": "2020-01-01"}]})",
+                    "$.allergies[0].code");
+}
+
+// CareConnect-GPC-Immunization-1 requires the vaccinationProcedure extension, built from `procedure`.
+TEST(RecordsData, ImmunisationWithoutProcedureNamesPath) {
+  expectLoadFailure(R"({"nhsNumber": "9690937286", "immunisations": [{"id": "i", "vaccine": ["39114911000001105", "Fluenz"], "date": "2020-01-01"}]})",
+                    "$.immunisations[0].procedure");
 }
 
 }  // namespace

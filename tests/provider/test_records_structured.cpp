@@ -64,6 +64,29 @@ TEST(RecordsStructured, FullRecordBundleShape) {
     EXPECT_FALSE(resourcesOf(b, type).empty()) << type;
 }
 
+// Values the GPC profiles fix or require, which the profile validation in the suites caught missing.
+TEST(RecordsStructured, ProfileFixedAndRequiredElements) {
+  const auto r = get(params(kPatient2, allAreas()));
+  ASSERT_FALSE(r.error);
+  for (const auto& c : resourcesOf(r.body, "Condition"))
+    EXPECT_EQ(c["category"][0]["coding"][0]["system"], "https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-ConditionCategory-1");
+  const auto immunisations = resourcesOf(r.body, "Immunization");
+  ASSERT_FALSE(immunisations.empty());
+  for (const auto& i : immunisations) {
+    int procedures = 0;
+    for (const auto& x : i["extension"])
+      if (x["url"] == "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-VaccinationProcedure-1") {
+        ++procedures;
+        EXPECT_EQ(x["valueCodeableConcept"]["coding"][0]["system"], "http://snomed.info/sct");
+      }
+    EXPECT_EQ(procedures, 1) << i["id"];
+  }
+  for (const auto& o : resourcesOf(r.body, "Observation")) EXPECT_TRUE(o.contains("issued")) << o["id"];
+  const auto referrals = resourcesOf(r.body, "ReferralRequest");
+  ASSERT_FALSE(referrals.empty());
+  for (const auto& rr : referrals) EXPECT_EQ(rr["status"], "unknown");
+}
+
 TEST(RecordsStructured, PrimaryListsCodesTitlesStatusMode) {
   const auto r = get(params(kPatient2, allAreas()));
   ASSERT_FALSE(r.error);
@@ -279,7 +302,7 @@ TEST(RecordsStructured, ParameterValidationRules) {
       {"missing required part", params(kPatient2, json::array({area("includeAllergies")})), "INVALID_PARAMETER", 422, "includeResolvedAllergies"},
       {"part without value", params(kPatient2, json::array({area("includeAllergies", json::array({{{"name", "includeResolvedAllergies"}}}))})), "INVALID_PARAMETER", 422, "no value"},
       {"wrong value type", params(kPatient2, json::array({area("includeAllergies", json::array({{{"name", "includeResolvedAllergies"}, {"valueString", "true"}}}))})), "INVALID_RESOURCE", 422, "valueBoolean"},
-      {"duplicate part", params(kPatient2, json::array({area("includeAllergies", json::array({boolPart("includeResolvedAllergies", true), boolPart("includeResolvedAllergies", false)}))})), "INVALID_PARAMETER", 422, "more than once"},
+      {"duplicate part", params(kPatient2, json::array({area("includeAllergies", json::array({boolPart("includeResolvedAllergies", true), boolPart("includeResolvedAllergies", false)}))})), "INVALID_RESOURCE", 422, "more than once"},
       {"duplicate parameter", params(kPatient2, json::array({allergies, allergies})), "INVALID_PARAMETER", 422, "more than once"},
       {"partial date", params(kPatient2, json::array({area("includeMedication", json::array({{{"name", "medicationSearchFromDate"}, {"valueDate", "2019-03"}}}))})), "INVALID_PARAMETER", 422, "whole date"},
       {"date with time", params(kPatient2, json::array({area("includeMedication", json::array({{{"name", "medicationSearchFromDate"}, {"valueDate", "2019-03-01T10:00:00+00:00"}}}))})), "INVALID_PARAMETER", 422, "whole date"},
