@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "provider/reference_provider.h"
+#include "tests/suites/provider_run.h"
 #include "runner/checks/fhir_services.h"
 #include "runner/coverage/coverage.h"
 #include "runner/exec/case_executor.h"
@@ -38,7 +39,6 @@ bool isPart2(const gpc::CaseInfo& info) {
 // wrong). Each must still fail: fixing the provider makes this test demand the entry's removal.
 const std::map<std::string, std::string> kProviderDivergences = {
 };
-constexpr const char* kXmlGap = "FHIR XML is not available in this build of the reference provider";
 
 // The reference provider's faults in the record areas (provider/records).
 const std::vector<std::string> kPart2Faults = {
@@ -66,37 +66,9 @@ class Part2SuitesAgainstProvider : public ::testing::Test {
   static std::unique_ptr<gpc::FhirServices>& fhir() { static std::unique_ptr<gpc::FhirServices> f; return f; }
   static std::vector<gpc::CaseResult>& baseline() { static std::vector<gpc::CaseResult> b; return b; }
 
-  // Runs `chosen` against a fresh provider with `faults` on 4 threads; with stopAtFailure the run
-  // ends soon after the first Failed case (enough to prove a fault is caught).
   static std::vector<gpc::CaseResult> run(const std::set<std::string>& faults,
                                           const std::vector<const gpc::Case*>& chosen, bool stopAtFailure) {
-    gpc::provider::ProviderOptions options;
-    options.fixturesDir = kRoot / "fixtures";
-    options.faults = faults;
-    gpc::provider::ReferenceProvider provider(options);
-    provider.start();
-    gpc::Target target = gpc::loadTarget(kRoot / "fixtures" / "targets" / "reference.json");
-    gpc::applyBaseUrl(target, provider.rootUrl());
-    gpc::http::CurlTransport transport(target.transport);
-    const gpc::ExecContext context{target, transport, *fhir(), kRoot / "fixtures"};
-    std::vector<gpc::CaseResult> results(chosen.size());
-    std::vector<bool> ran(chosen.size(), false);
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    auto worker = [&] {
-      for (std::size_t i; !stop && (i = next++) < chosen.size();) {
-        results[i] = gpc::executeCase(*chosen[i], context);
-        ran[i] = true;
-        if (stopAtFailure && results[i].verdict == gpc::Verdict::Failed) stop = true;
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 0; t < 4; ++t) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-    std::vector<gpc::CaseResult> done;
-    for (std::size_t i = 0; i < chosen.size(); ++i)
-      if (ran[i]) done.push_back(std::move(results[i]));
-    return done;
+    return gpc::suitetest::runAgainstReferenceProvider(kRoot, *fhir(), faults, chosen, stopAtFailure);
   }
 };
 
@@ -108,7 +80,6 @@ TEST_F(Part2SuitesAgainstProvider, EveryPart2CasePassesAgainstTheConformantProvi
     if (r.verdict == gpc::Verdict::Passed) continue;
     failing.insert(r.info.id);
     if (kProviderDivergences.count(r.info.id)) continue;
-    if (r.verdict == gpc::Verdict::Failed && r.reason.find(kXmlGap) != std::string::npos) continue;
     unexpected << "\n  " << gpc::toString(r.verdict) << " " << r.info.id << " (" << r.info.suiteFile << "): " << r.reason;
   }
   EXPECT_TRUE(unexpected.str().empty()) << "cases that do not pass:" << unexpected.str();

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "provider/reference_provider.h"
+#include "tests/suites/provider_run.h"
 #include "runner/checks/fhir_services.h"
 #include "runner/exec/case_executor.h"
 #include "runner/http/curl_transport.h"
@@ -38,8 +39,6 @@ bool isPart1(const gpc::CaseInfo& info) {
 // is wrong). Each must still fail: fixing the provider makes this test demand the entry's removal.
 const std::map<std::string, std::string> kProviderDivergences = {
 };
-// A provider gap rather than a single case: FHIR XML is not built into the provider yet.
-constexpr const char* kXmlGap = "FHIR XML is not available in this build of the reference provider";
 
 // The reference provider's faults that break a rule these suites own (records faults belong to
 // the part-2 suites).
@@ -54,7 +53,6 @@ const std::vector<std::string> kPart1Faults = {
     "capability-wrong-fhir-version", "gzip-ignored", "wrong-verb-accepted",
     "register-duplicate-accepted", "location-managing-org-missing"};
 
-bool failedForXmlGap(const gpc::CaseResult& r) { return r.reason.find(kXmlGap) != std::string::npos; }
 
 class SuitesAgainstProvider : public ::testing::Test {
  protected:
@@ -73,37 +71,9 @@ class SuitesAgainstProvider : public ::testing::Test {
   static std::unique_ptr<gpc::FhirServices>& fhir() { static std::unique_ptr<gpc::FhirServices> f; return f; }
   static std::vector<gpc::CaseResult>& baseline() { static std::vector<gpc::CaseResult> b; return b; }
 
-  // Runs `chosen` against a fresh provider with `faults` on 4 threads; with stopAtFailure the
-  // run ends soon after the first Failed case (enough to prove a fault is caught).
   static std::vector<gpc::CaseResult> run(const std::set<std::string>& faults,
                                           const std::vector<const gpc::Case*>& chosen, bool stopAtFailure) {
-    gpc::provider::ProviderOptions options;
-    options.fixturesDir = kRoot / "fixtures";
-    options.faults = faults;
-    gpc::provider::ReferenceProvider provider(options);
-    provider.start();
-    gpc::Target target = gpc::loadTarget(kRoot / "fixtures" / "targets" / "reference.json");
-    gpc::applyBaseUrl(target, provider.rootUrl());
-    gpc::http::CurlTransport transport(target.transport);
-    const gpc::ExecContext context{target, transport, *fhir(), kRoot / "fixtures"};
-    std::vector<gpc::CaseResult> results(chosen.size());
-    std::vector<bool> ran(chosen.size(), false);
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    auto worker = [&] {
-      for (std::size_t i; !stop && (i = next++) < chosen.size();) {
-        results[i] = gpc::executeCase(*chosen[i], context);
-        ran[i] = true;
-        if (stopAtFailure && results[i].verdict == gpc::Verdict::Failed) stop = true;
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 0; t < 4; ++t) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-    std::vector<gpc::CaseResult> done;
-    for (std::size_t i = 0; i < chosen.size(); ++i)
-      if (ran[i]) done.push_back(std::move(results[i]));
-    return done;
+    return gpc::suitetest::runAgainstReferenceProvider(kRoot, *fhir(), faults, chosen, stopAtFailure);
   }
 };
 
@@ -111,15 +81,10 @@ TEST_F(SuitesAgainstProvider, EveryPart1CasePassesAgainstTheConformantProvider) 
   ASSERT_GT(baseline().size(), 300u);
   std::ostringstream unexpected;
   std::set<std::string> failing;
-  int xmlGap = 0;
   for (const auto& r : baseline()) {
     if (r.verdict == gpc::Verdict::Passed) continue;
     failing.insert(r.info.id);
     if (kProviderDivergences.count(r.info.id)) continue;
-    if (r.verdict == gpc::Verdict::Failed && failedForXmlGap(r)) {
-      ++xmlGap;
-      continue;
-    }
     unexpected << "\n  " << gpc::toString(r.verdict) << " " << r.info.id << " (" << r.info.suiteFile
                << "): " << r.reason;
   }
@@ -127,8 +92,7 @@ TEST_F(SuitesAgainstProvider, EveryPart1CasePassesAgainstTheConformantProvider) 
   for (const auto& [id, why] : kProviderDivergences)
     EXPECT_TRUE(failing.count(id)) << id << " passes now (" << why << " was fixed?): remove it from the list";
   std::cout << "[ baseline ] " << baseline().size() << " cases, " << failing.size() << " not passing: "
-            << kProviderDivergences.size() << " listed provider divergences, " << xmlGap
-            << " for the provider's missing FHIR XML\n";
+            << kProviderDivergences.size() << " listed provider divergences\n";
 }
 
 TEST_F(SuitesAgainstProvider, EachPart1FaultMakesAPassingCaseFail) {
