@@ -84,7 +84,9 @@ void appendProperty(Collection& out, const Value& parent, const json& d, const s
     item.keep = parent.owned ? parent.owned : parent.keep;
     if (env.trackLocations) {
       item.location = parent.location + "." + prop;
-      if (index >= 0) item.location += "[" + std::to_string(index) + "]";
+      // Appended piece by piece: `"[" + std::to_string(index)` trips GCC 12's false -Wrestrict
+      // at -O3 (bug 105329), which -Werror makes fatal.
+      if (index >= 0) item.location.append("[").append(std::to_string(index)).append("]");
     }
     out.push_back(std::move(item));
   };
