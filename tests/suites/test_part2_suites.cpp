@@ -4,23 +4,14 @@
 // and the part-2 categories of the official suite are at least 95% accounted for.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <set>
-#include <sstream>
-#include <thread>
 
-#include "provider/reference_provider.h"
-#include "tests/suites/provider_run.h"
-#include "runner/checks/fhir_services.h"
+#include "tests/suites/part_fixture.h"
 #include "runner/coverage/coverage.h"
-#include "runner/exec/case_executor.h"
-#include "runner/http/curl_transport.h"
 #include "runner/suite/suite_loader.h"
-#include "runner/target/target.h"
 
 namespace fs = std::filesystem;
 
@@ -49,62 +40,18 @@ const std::vector<std::string> kPart2Faults = {
 
 const std::vector<std::string> kPart2Categories = {"structured", "documents", "html-view"};
 
-class Part2SuitesAgainstProvider : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto set = gpc::loadSuites(kRoot / "suites");
-    for (auto& c : set.cases)
-      if (isPart2(c.info) && c.skip.empty()) cases().push_back(std::move(c));
-    fhir() = gpc::makeFhirServices((kRoot / "profiles").string());
-    std::vector<const gpc::Case*> all;
-    for (const auto& c : cases()) all.push_back(&c);
-    baseline() = run({}, all, false);
-  }
-  static void TearDownTestSuite() { fhir().reset(); }
-
-  static std::vector<gpc::Case>& cases() { static std::vector<gpc::Case> c; return c; }
-  static std::unique_ptr<gpc::FhirServices>& fhir() { static std::unique_ptr<gpc::FhirServices> f; return f; }
-  static std::vector<gpc::CaseResult>& baseline() { static std::vector<gpc::CaseResult> b; return b; }
-
-  static std::vector<gpc::CaseResult> run(const std::set<std::string>& faults,
-                                          const std::vector<const gpc::Case*>& chosen, bool stopAtFailure) {
-    return gpc::suitetest::runAgainstReferenceProvider(kRoot, *fhir(), faults, chosen, stopAtFailure);
-  }
+struct Part2 {
+  static bool selects(const gpc::CaseInfo& info) { return isPart2(info); }
 };
+using Part2SuitesAgainstProvider = gpc::suitetest::PartAgainstProvider<Part2>;
 
 TEST_F(Part2SuitesAgainstProvider, EveryPart2CasePassesAgainstTheConformantProvider) {
   ASSERT_GT(baseline().size(), 300u);
-  std::ostringstream unexpected;
-  std::set<std::string> failing;
-  for (const auto& r : baseline()) {
-    if (r.verdict == gpc::Verdict::Passed) continue;
-    failing.insert(r.info.id);
-    if (kProviderDivergences.count(r.info.id)) continue;
-    unexpected << "\n  " << gpc::toString(r.verdict) << " " << r.info.id << " (" << r.info.suiteFile << "): " << r.reason;
-  }
-  EXPECT_TRUE(unexpected.str().empty()) << "cases that do not pass:" << unexpected.str();
-  for (const auto& [id, why] : kProviderDivergences)
-    EXPECT_TRUE(failing.count(id)) << id << " passes now (" << why << " was fixed?): remove it from the list";
+  expectBaselinePassesExcept(kProviderDivergences);
 }
 
 TEST_F(Part2SuitesAgainstProvider, EachRecordFaultMakesAPassingCaseFail) {
-  std::set<std::string> known;
-  for (const auto& f : gpc::provider::knownFaults()) known.insert(f.name);
-  std::vector<const gpc::Case*> passing;
-  for (const auto& r : baseline())
-    if (r.verdict == gpc::Verdict::Passed)
-      for (const auto& c : cases())
-        if (c.info.id == r.info.id) passing.push_back(&c);
-  for (const auto& fault : kPart2Faults) {
-    if (!known.count(fault)) {
-      ADD_FAILURE() << "fault " << fault << " is no longer known to the reference provider";
-      continue;
-    }
-    auto results = run({fault}, passing, true);
-    bool caught = false;
-    for (const auto& r : results) caught |= r.verdict == gpc::Verdict::Failed;
-    EXPECT_TRUE(caught) << "no passing part-2 case fails with fault " << fault;
-  }
+  expectEachFaultCaught(kPart2Faults, passingCases());
 }
 
 TEST(Part2SuiteTraceability, Part2CategoriesAreAtLeast95PercentAccountedFor) {

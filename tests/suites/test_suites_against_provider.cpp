@@ -4,23 +4,13 @@
 // (a Failed check, not an Errored case: the suite catches the fault, it does not trip on it).
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <set>
-#include <sstream>
-#include <thread>
 
-#include "provider/reference_provider.h"
-#include "tests/suites/provider_run.h"
-#include "runner/checks/fhir_services.h"
-#include "runner/exec/case_executor.h"
-#include "runner/http/curl_transport.h"
+#include "tests/suites/part_fixture.h"
 #include "runner/suite/suite_loader.h"
-#include "runner/target/target.h"
 
 namespace fs = std::filesystem;
 
@@ -54,74 +44,28 @@ const std::vector<std::string> kPart1Faults = {
     "register-duplicate-accepted", "location-managing-org-missing"};
 
 
-class SuitesAgainstProvider : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto set = gpc::loadSuites(kRoot / "suites");
-    for (auto& c : set.cases)
-      if (isPart1(c.info) && c.skip.empty()) cases().push_back(std::move(c));
-    fhir() = gpc::makeFhirServices((kRoot / "profiles").string());
-    std::vector<const gpc::Case*> all;
-    for (const auto& c : cases()) all.push_back(&c);
-    baseline() = run({}, all, false);
-  }
-  static void TearDownTestSuite() { fhir().reset(); }
-
-  static std::vector<gpc::Case>& cases() { static std::vector<gpc::Case> c; return c; }
-  static std::unique_ptr<gpc::FhirServices>& fhir() { static std::unique_ptr<gpc::FhirServices> f; return f; }
-  static std::vector<gpc::CaseResult>& baseline() { static std::vector<gpc::CaseResult> b; return b; }
-
-  static std::vector<gpc::CaseResult> run(const std::set<std::string>& faults,
-                                          const std::vector<const gpc::Case*>& chosen, bool stopAtFailure) {
-    return gpc::suitetest::runAgainstReferenceProvider(kRoot, *fhir(), faults, chosen, stopAtFailure);
-  }
+struct Part1 {
+  static bool selects(const gpc::CaseInfo& info) { return isPart1(info); }
 };
+using SuitesAgainstProvider = gpc::suitetest::PartAgainstProvider<Part1>;
 
 TEST_F(SuitesAgainstProvider, EveryPart1CasePassesAgainstTheConformantProvider) {
   ASSERT_GT(baseline().size(), 300u);
-  std::ostringstream unexpected;
-  std::set<std::string> failing;
-  for (const auto& r : baseline()) {
-    if (r.verdict == gpc::Verdict::Passed) continue;
-    failing.insert(r.info.id);
-    if (kProviderDivergences.count(r.info.id)) continue;
-    unexpected << "\n  " << gpc::toString(r.verdict) << " " << r.info.id << " (" << r.info.suiteFile
-               << "): " << r.reason;
-  }
-  EXPECT_TRUE(unexpected.str().empty()) << "cases that do not pass:" << unexpected.str();
-  for (const auto& [id, why] : kProviderDivergences)
-    EXPECT_TRUE(failing.count(id)) << id << " passes now (" << why << " was fixed?): remove it from the list";
-  std::cout << "[ baseline ] " << baseline().size() << " cases, " << failing.size() << " not passing: "
-            << kProviderDivergences.size() << " listed provider divergences\n";
+  expectBaselinePassesExcept(kProviderDivergences);
 }
 
 TEST_F(SuitesAgainstProvider, EachPart1FaultMakesAPassingCaseFail) {
-  std::set<std::string> known;
-  for (const auto& f : gpc::provider::knownFaults()) known.insert(f.name);
-  // Cases that pass without faults, interleaved across suites so every kind of check comes early.
+  // Passing cases interleaved across suites so every kind of check comes early in a fault run.
   std::map<std::string, std::vector<const gpc::Case*>> bySuite;
-  for (const auto& r : baseline())
-    if (r.verdict == gpc::Verdict::Passed)
-      for (const auto& c : cases())
-        if (c.info.id == r.info.id) bySuite[c.info.suiteId].push_back(&c);
+  for (const gpc::Case* c : passingCases()) bySuite[c->info.suiteId].push_back(c);
   std::vector<const gpc::Case*> interleaved;
   for (std::size_t i = 0, added = 1; added; ++i) {
     added = 0;
     for (auto& [suite, list] : bySuite)
       if (i < list.size()) interleaved.push_back(list[i]), ++added;
   }
-  for (const auto& fault : kPart1Faults) {
-    if (!known.count(fault)) {
-      ADD_FAILURE() << "fault " << fault << " is no longer known to the reference provider";
-      continue;
-    }
-    auto results = run({fault}, interleaved, true);
-    auto caught = std::find_if(results.begin(), results.end(),
-                               [](const gpc::CaseResult& r) { return r.verdict == gpc::Verdict::Failed; });
-    EXPECT_NE(caught, results.end()) << "no passing part-1 case fails with fault " << fault;
-    if (caught != results.end())
-      std::cout << "[ caught   ] " << fault << " by " << caught->info.id << ": " << caught->reason << "\n";
-  }
+  for (const auto& [fault, caught] : expectEachFaultCaught(kPart1Faults, interleaved))
+    std::cout << "[ caught   ] " << fault << " by " << caught.info.id << ": " << caught.reason << "\n";
 }
 
 }  // namespace
