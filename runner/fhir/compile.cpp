@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "runner/fhir/navigation.h"
+#include "runner/fhir/snapshot.h"
 #include "runner/fhir/xml_internal.h"
 
 namespace gpc::fhir {
@@ -141,6 +142,26 @@ std::unique_ptr<CompiledValueSet> expand(
   return vs;
 }
 
+// DSTU2 definitions have no DSTU2 base definitions to build on here (docs/validation.md).
+bool canGenerateSnapshot(const RawProfile& raw) {
+  return !raw.hasSnapshot && raw.derivation == "constraint" && !raw.baseDefinition.empty() &&
+         !raw.fhirVersion.starts_with("1.0");
+}
+
+// Differential-only profiles get a snapshot from their base (generated first when the base also
+// lacks one; a cycle leaves the differential as it is).
+void generateMissingSnapshots(ProfileRegistry::Data& data, const std::vector<std::string>& urls) {
+  std::unordered_set<std::string> started;
+  SnapshotSource source = [&](std::string_view url) -> const RawProfile* {
+    auto it = data.profiles.find(canonicalUrl(url));
+    if (it == data.profiles.end()) return nullptr;
+    RawProfile& raw = it->second->raw;
+    if (canGenerateSnapshot(raw) && started.insert(raw.url).second) generateSnapshot(raw, source);
+    return raw.hasSnapshot ? &raw : nullptr;
+  };
+  for (const auto& url : urls) source(url);
+}
+
 }  // namespace
 
 void buildTree(CompiledProfile& profile) {
@@ -187,15 +208,22 @@ void buildTree(CompiledProfile& profile) {
 void compileInto(ProfileRegistry& registry, std::vector<RawProfile> profiles,
                  std::vector<RawValueSet> valueSets, std::vector<RawCodeSystem> codeSystems) {
   auto& data = registry.mutableData();
+  std::vector<std::string> added;
   for (auto& raw : profiles) {
     if (raw.url.empty() || raw.elements.empty()) continue;
     auto existing = data.profiles.find(raw.url);
     if (existing != data.profiles.end() && existing->second->raw.hasSnapshot && !raw.hasSnapshot) continue;
     auto compiled = std::make_unique<CompiledProfile>();
     compiled->raw = std::move(raw);
-    buildTree(*compiled);
-    if (compiled->root == nullptr) continue;
+    added.push_back(compiled->raw.url);
     data.profiles[compiled->raw.url] = std::move(compiled);
+  }
+  generateMissingSnapshots(data, added);
+  for (const auto& url : added) {
+    auto it = data.profiles.find(url);
+    if (it == data.profiles.end()) continue;
+    buildTree(*it->second);
+    if (it->second->root == nullptr) data.profiles.erase(it);
   }
   data.types.clear();
   for (auto& [url, profile] : data.profiles) {

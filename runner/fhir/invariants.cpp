@@ -3,7 +3,7 @@
 namespace gpc::fhir {
 
 InvariantCompiler::InvariantCompiler(const ProfileRegistry& registry) {
-  std::unordered_map<std::string, std::pair<std::shared_ptr<const fhirpath::Expression>, std::string>> byText;
+  std::unordered_map<std::string, Compiled> byText;  // one compilation per expression text
   for (const auto& [url, profile] : registry.data().profiles) {
     const auto& constraints = profile->raw.constraints;
     for (const ElementNode& node : profile->nodes) {
@@ -15,15 +15,18 @@ InvariantCompiler::InvariantCompiler(const ProfileRegistry& registry) {
         if (it == constraints.end() || it->second.expression.empty()) continue;
         auto compiled = byText.find(it->second.expression);
         if (compiled == byText.end()) {
-          std::pair<std::shared_ptr<const fhirpath::Expression>, std::string> entry;
+          Compiled entry;
           try {
-            entry.first = std::make_shared<const fhirpath::Expression>(fhirpath::parse(it->second.expression));
+            entry.expression = std::make_shared<const fhirpath::Expression>(fhirpath::parse(it->second.expression));
+            entry.vacuousWithout = fhirpath::notFalseWhenAbsent(*entry.expression);
           } catch (const std::exception& e) {
-            entry.second = e.what();
+            entry.parseError = e.what();
           }
           compiled = byText.emplace(it->second.expression, std::move(entry)).first;
         }
-        list.push_back({&it->second, compiled->second.first, compiled->second.second});
+        Compiled forNode = compiled->second;
+        forNode.constraint = &it->second;
+        list.push_back(std::move(forNode));
       }
       if (!list.empty()) byNode_.emplace(&node, std::move(list));
     }
@@ -43,6 +46,7 @@ void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, c
   for (const auto& compiled : *list) {
     const Constraint& c = *compiled.constraint;
     // The same expression (dom-2 in the base and in a profile's copy) is shared, so it is the key.
+    if (compiled.vacuousWithout && fhirpath::allAbsent(value, *compiled.vacuousWithout)) continue;
     const void* rule = compiled.expression ? static_cast<const void*>(compiled.expression.get()) : &c;
     if (context.evaluated != nullptr && !context.evaluated->emplace(&value, rule).second) continue;
     if (!compiled.expression) {

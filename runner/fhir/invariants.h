@@ -28,6 +28,9 @@ class InvariantCompiler {
     const Constraint* constraint = nullptr;
     std::shared_ptr<const fhirpath::Expression> expression;  // null when it did not parse
     std::string parseError;
+    // Members without which the expression cannot be false (fhirpath::notFalseWhenAbsent):
+    // on an element holding none of them the evaluation is skipped. Null: always evaluate.
+    std::shared_ptr<const std::vector<std::string>> vacuousWithout;
   };
   // The constraints to evaluate on an element of `node` (null when none).
   const std::vector<Compiled>* forNode(const ElementNode* node) const;

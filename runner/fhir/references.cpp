@@ -1,29 +1,41 @@
 #include "runner/fhir/references.h"
 #include "runner/fhir/text_util.h"
 
-#include <functional>
 #include <unordered_set>
 
 namespace gpc::fhir {
 namespace {
 
 // Calls `visit(reference, path)` for every Reference.reference below `value`, not descending
-// into resources other than `value` itself (those are checked on their own).
-void forEachReference(const nlohmann::json& value, const std::string& path, bool top,
-                      const std::function<void(const std::string&, const std::string&)>& visit) {
+// into resources other than `value` itself (those are checked on their own). `path` is one
+// buffer extended and cut back on the way, so walking costs no string per element; the visitor
+// copies it only for a reference it reports.
+template <typename Visit>
+void forEachReference(const nlohmann::json& value, std::string& path, bool top, const Visit& visit) {
+  const std::size_t mark = path.size();
   if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
-      forEachReference(value[i], path + "[" + std::to_string(i) + "]", false, visit);
+      const auto& item = value[i];
+      if (!item.is_object() && !item.is_array()) continue;
+      path.append("[").append(std::to_string(i)).append("]");
+      forEachReference(item, path, false, visit);
+      path.resize(mark);
     }
     return;
   }
   if (!value.is_object()) return;
   if (!top && value.contains("resourceType")) return;
-  for (const auto& [key, child] : value.items()) {
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string& key = it.key();
+    const auto& child = it.value();
     if (key == "reference" && child.is_string()) {
-      visit(child.get<std::string>(), path + ".reference");
+      path.append(".reference");
+      visit(child.get_ref<const std::string&>(), static_cast<const std::string&>(path));
+      path.resize(mark);
     } else if (key != "contained" && (child.is_object() || child.is_array())) {
-      forEachReference(child, path + "." + key, false, visit);
+      path.append(".").append(key);
+      forEachReference(child, path, false, visit);
+      path.resize(mark);
     }
   }
 }
@@ -59,7 +71,7 @@ void checkBundleReferences(const nlohmann::json& bundle, const std::string& path
   for (std::size_t i = 0; i < entries->size(); ++i) {
     const auto& entry = (*entries)[i];
     if (!entry.is_object() || !entry.contains("resource")) continue;
-    const std::string where = path + ".entry[" + std::to_string(i) + "].resource";
+    std::string where = path + ".entry[" + std::to_string(i) + "].resource";
     forEachReference(entry["resource"], where, true, [&](const std::string& ref, const std::string& at) {
       if (ref.starts_with("#")) return;  // contained: checked per resource
       std::string target = ref;
@@ -77,7 +89,8 @@ void checkContainedReferences(const nlohmann::json& resource, const std::string&
       if (c.is_object() && c.contains("id") && c["id"].is_string()) ids.insert(withPrefix("#", c["id"].get<std::string>()));
     }
   }
-  forEachReference(resource, path, true, [&](const std::string& ref, const std::string& at) {
+  std::string where = path;
+  forEachReference(resource, where, true, [&](const std::string& ref, const std::string& at) {
     if (ref.starts_with("#") && ref.size() > 1 && !ids.contains(ref)) {
       issues.push_back({"error", "not-found", at, "reference '" + ref + "' names no contained resource", {}, {}});
     }

@@ -116,4 +116,15 @@ struct Item {
 std::vector<Item> evaluateItems(const Expression& expr, const nlohmann::json& root,
                                 const Options& options);
 
+// ---- Static analysis, for evaluating invariants cheaply
+
+// Member names such that, when the focus is a JSON object holding none of them (nor their `_x`
+// parts, nor choice variants `nameType`), the expression cannot evaluate to `false` (it gives
+// true or empty): "start.empty() or end.empty() or start <= end" -> {"start"}. Null when no
+// such set is found. Lets a validator skip invariants that are vacuously satisfied.
+std::shared_ptr<const std::vector<std::string>> notFalseWhenAbsent(const Expression& expr);
+
+// True when `focus` is an object with none of `names` (as described above).
+bool allAbsent(const nlohmann::json& focus, const std::vector<std::string>& names);
+
 }  // namespace gpc::fhirpath
