@@ -12,6 +12,12 @@ std::string dataInTransitNote(const std::string& transitDate) {
          displayDate(transitDate) + " may be missing.";
 }
 
+std::string dataAwaitingFilingNote(const std::string& awaitingSince) {
+  return "Patient record contains some items in the GP practice workflow that have not been reviewed for inclusion in this "
+         "message; information recorded before " +
+         displayDate(awaitingSince) + " may be missing.";
+}
+
 RecordBundle::RecordBundle(const RecordContext& ctx, std::string patientId, std::string transitDate)
     : ctx_(ctx), patientId_(std::move(patientId)), transitDate_(std::move(transitDate)) {}
 
@@ -24,9 +30,11 @@ void RecordBundle::add(json resource) {
 bool RecordBundle::has(const std::string& type, const std::string& id) const { return keys_.count(type + "/" + id) > 0; }
 
 json RecordBundle::list(const ListCode& code, const std::vector<std::string>& items, bool confidentialExcluded,
-                        const std::string& idSeed) const {
+                        const std::string& idSeed, const std::vector<std::string>& displayOnly) const {
   // The list-code-wrong fault swaps the allergies code for the problems one.
-  const ListCode& shown = ctx_.fault("list-code-wrong") && code.code == lists::kAllergies.code ? lists::kProblems : code;
+  ListCode shown = ctx_.fault("list-code-wrong") && code.code == lists::kAllergies.code ? lists::kProblems : code;
+  // The secondary-list-code-wrong fault codes secondary lists as if their codes were SNOMED concepts.
+  if (ctx_.fault("secondary-list-code-wrong") && shown.system != fhir::kSnomed) shown.system = fhir::kSnomed;
   json list = {{"resourceType", "List"},
                {"id", fhir::stableUuid(patientId_ + "/" + idSeed)},
                {"meta", fhir::meta("CareConnect-GPC-List-1")},
@@ -35,7 +43,7 @@ json RecordBundle::list(const ListCode& code, const std::vector<std::string>& it
                {"status", "current"},
                {"mode", "snapshot"},
                {"title", code.title},
-               {"code", {{"coding", json::array({fhir::coding(fhir::kSnomed, shown.code, shown.title)})}, {"text", code.title}}},
+               {"code", {{"coding", json::array({fhir::coding(shown.system, shown.code, shown.title)})}, {"text", code.title}}},
                {"subject", fhir::reference("Patient", patientId_)},
                {"date", fhir::dateTime(ctx_.today)},
                {"orderedBy", {{"coding", json::array({fhir::coding("http://hl7.org/fhir/list-order", "event-date", "Sorted by Event Date")})}}}};
@@ -48,8 +56,14 @@ json RecordBundle::list(const ListCode& code, const std::vector<std::string>& it
     };
     if (confidentialExcluded) warn("confidential-items", kConfidentialNote);
     if (!transitDate_.empty()) warn("data-in-transit", dataInTransitNote(transitDate_));
+    if (!awaitingFiling_.empty()) {
+      // The awaiting-filing-note-wrong fault writes the date as yyyy-mm-dd, not dd-Mmm-yyyy.
+      std::string note = dataAwaitingFilingNote(awaitingFiling_);
+      if (ctx_.fault("awaiting-filing-note-wrong")) note.replace(note.find(displayDate(awaitingFiling_)), displayDate(awaitingFiling_).size(), awaitingFiling_);
+      warn("data-awaiting-filing", note);
+    }
   }
-  if (items.empty()) {
+  if (items.empty() && displayOnly.empty()) {
     if (!ctx_.fault("list-empty-reason-missing")) {
       list["emptyReason"] = {{"coding", json::array({fhir::coding("https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-ListEmptyReasonCode-1",
                                                                   "no-content-recorded", "No Content Recorded")})},
@@ -59,13 +73,15 @@ json RecordBundle::list(const ListCode& code, const std::vector<std::string>& it
   } else {
     list["entry"] = json::array();
     for (const auto& item : items) list["entry"].push_back({{"item", {{"reference", item}}}});
+    for (const auto& display : displayOnly) list["entry"].push_back({{"item", {{"display", display}}}});
   }
   if (!notes.empty()) list["note"] = notes;
   return list;
 }
 
-void RecordBundle::addList(const ListCode& code, const std::vector<std::string>& items, bool confidentialExcluded, const std::string& idSeed) {
-  add(list(code, items, confidentialExcluded, idSeed));
+void RecordBundle::addList(const ListCode& code, const std::vector<std::string>& items, bool confidentialExcluded, const std::string& idSeed,
+                           const std::vector<std::string>& displayOnly) {
+  add(list(code, items, confidentialExcluded, idSeed, displayOnly));
 }
 
 }  // namespace gpc::provider::records

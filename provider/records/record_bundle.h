@@ -15,6 +15,7 @@ namespace gpc::provider::records {
 struct ListCode {
   std::string code;
   std::string title;
+  std::string system = "http://snomed.info/sct";  // secondary lists: GPConnect-SecondaryListValues-1
 };
 
 // Fixed primary list codes and titles (accessrecord_structured_development_lists_for_message_structure).
@@ -36,10 +37,15 @@ inline const ListCode kHeading{"24781000000107", "Category (EHR)"};
 
 inline const std::string kConfidentialNote = "Items excluded due to confidentiality and/or patient preferences.";
 std::string dataInTransitNote(const std::string& transitDate);
+// data-awaiting-filing: `awaitingSince` is the date before which unfiled workflow items may be missing.
+std::string dataAwaitingFilingNote(const std::string& awaitingSince);
 
 class RecordBundle {
  public:
   RecordBundle(const RecordContext& ctx, std::string patientId, std::string transitDate);
+  // Items awaiting filing in the practice workflow since `date`: every list then carries the
+  // data-awaiting-filing warning.
+  void setAwaitingFiling(std::string date) { awaitingFiling_ = std::move(date); }
 
   // Adds unless a resource with the same type and id is already present.
   void add(nlohmann::json resource);
@@ -47,10 +53,12 @@ class RecordBundle {
 
   // A primary or secondary List over `items` ("Type/id"). Empty => emptyReason + note (unless
   // faulted); `confidentialExcluded` adds the confidential-items warning; the data-in-transit
-  // warning goes on every list of a record in transit.
+  // warning goes on every list of a record in transit. `displayOnly` entries have an item.display
+  // and no reference (items of a disabled clinical area).
   nlohmann::json list(const ListCode& code, const std::vector<std::string>& items, bool confidentialExcluded,
-                      const std::string& idSeed) const;
-  void addList(const ListCode& code, const std::vector<std::string>& items, bool confidentialExcluded, const std::string& idSeed);
+                      const std::string& idSeed, const std::vector<std::string>& displayOnly = {}) const;
+  void addList(const ListCode& code, const std::vector<std::string>& items, bool confidentialExcluded, const std::string& idSeed,
+               const std::vector<std::string>& displayOnly = {});
 
   const std::string& patientId() const { return patientId_; }
   const RecordContext& ctx() const { return ctx_; }
@@ -60,6 +68,7 @@ class RecordBundle {
   const RecordContext& ctx_;
   std::string patientId_;
   std::string transitDate_;
+  std::string awaitingFiling_;
   nlohmann::json entries_ = nlohmann::json::array();
   std::set<std::string> keys_;
 };

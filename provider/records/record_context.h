@@ -71,6 +71,10 @@ struct RecordContext {
   nlohmann::json jwtClaims = nlohmann::json::object();
   std::set<std::string> faults;                 // active fault names (recordFaults() subset honoured)
   int deceasedWindowDays = 28;                  // documents/HTML: access after death
+  // Clinical areas switched off at this practice (site-level switch, clinical_area_config), by
+  // their parameter name (includeMedication ..., DocumentReferences). Core may fill it from a
+  // provider option; a record fixture can also simulate it per patient (fixtures/records README).
+  std::set<std::string> disabledAreas;
 
   bool fault(std::string_view name) const { return faults.count(std::string(name)) > 0; }
 };

@@ -9,13 +9,14 @@
 
 #include "provider/records/record_dates.h"
 #include "provider/records/snomed.h"
+#include "provider/records/structured_areas.h"
 
 namespace gpc::provider::records {
 namespace {
 
 const std::set<std::string, std::less<>> kTopLevelKeys = {
     "patient", "nhsNumber", "allergies", "medications", "problems", "consultations",
-    "immunisations", "uncategorised", "investigations", "referrals", "diary", "documents"};
+    "immunisations", "immunisationStatus", "uncategorised", "investigations", "referrals", "diary", "documents", "practice"};
 
 [[noreturn]] void fail(const std::string& file, const std::string& path, const std::string& what) {
   throw std::runtime_error(file + ": " + path + ": " + what);
@@ -27,7 +28,7 @@ void validate(const nlohmann::json& node, const std::string& path, const std::st
               std::set<std::string>& ids) {
   static const std::set<std::string, std::less<>> dateKeys = {
       "asserted", "onset", "ended", "start", "end", "review", "discontinued", "abated", "date", "issued",
-      "collected", "authored", "created", "indexed", "transitDate"};
+      "collected", "authored", "created", "indexed", "transitDate", "awaitingFilingSince"};
   const auto allDigits = [](const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
   };
@@ -50,6 +51,21 @@ void validate(const nlohmann::json& node, const std::string& path, const std::st
     }
   } else if (node.is_array()) {
     for (size_t i = 0; i < node.size(); ++i) validate(node[i], path + "[" + std::to_string(i) + "]", file, ids);
+  }
+}
+
+// The simulated practice facts: clinical areas switched off (by parameter name) and the date
+// before which items awaiting filing may be missing.
+void checkPractice(const nlohmann::json& practice, const std::string& file) {
+  if (!practice.is_object()) fail(file, "$.practice", "must be an object");
+  for (const auto& [key, value] : practice.items()) {
+    if (key != "disabledAreas" && key != "awaitingFilingSince") fail(file, "$.practice." + key, "unknown key (disabledAreas, awaitingFilingSince)");
+  }
+  const auto areas = practice.value("disabledAreas", nlohmann::json::array());
+  if (!areas.is_array()) fail(file, "$.practice.disabledAreas", "must be a list of clinical area parameter names");
+  for (size_t i = 0; i < areas.size(); ++i) {
+    if (!areas[i].is_string() || !areaByParameter(areas[i].get<std::string>()))
+      fail(file, "$.practice.disabledAreas[" + std::to_string(i) + "]", "not a clinical area (includeMedication ... DocumentReferences): " + areas[i].dump());
   }
 }
 
@@ -102,6 +118,7 @@ RecordStore RecordStore::load(const std::filesystem::path& fixturesDir) {
       if (!immunisations[i].contains("procedure"))
         fail(file, "$.immunisations[" + std::to_string(i) + "].procedure", "required [SNOMED id, display] vaccination procedure");
     }
+    checkPractice(data.value("practice", nlohmann::json::object()), file);
     const std::string nhs = data["nhsNumber"];
     if (path.stem().string() != nhs) fail(file, "$.nhsNumber", "must match the file name");
     for (const auto& doc : data.value("documents", nlohmann::json::array())) {

@@ -11,7 +11,9 @@
 #include "provider/records/record_dates.h"
 #include "provider/records/record_resources.h"
 #include "provider/records/record_store.h"
+#include "provider/records/structured_areas.h"
 #include "provider/records/structured_query.h"
+#include "provider/records/structured_secondary_lists.h"
 
 namespace gpc::provider::records {
 
@@ -26,8 +28,8 @@ std::string refOf(const json& resource) { return resource.value("resourceType", 
 
 class Assembler {
  public:
-  Assembler(RecordBundle& bundle, const json& record, ItemContext itemCtx)
-      : bundle_(bundle), record_(record), c_(std::move(itemCtx)) {}
+  Assembler(RecordBundle& bundle, const json& record, ItemContext itemCtx, std::set<std::string> disabled)
+      : bundle_(bundle), record_(record), c_(std::move(itemCtx)), disabled_(std::move(disabled)) {}
 
   // Adds the item's resources; returns the reference to its own resource.
   std::string addItem(const json& item, Resources (*build)(const json&, const ItemContext&)) {
@@ -42,39 +44,54 @@ class Assembler {
       // Guard recursion through problem-to-problem links before following them.
       bundle_.add(problemResources(problem, c_, {})[0]);
       for (const auto& id : problem.value("links", json::array())) {
-        const std::string ref = addLinked(id.get<std::string>());
+        const std::string ref = link(id.get<std::string>()).reference;
         if (!ref.empty()) linked.push_back(ref);
       }
-      replaceProblem(problemResources(problem, c_, linked)[0]);
+      replaced_.push_back(problemResources(problem, c_, linked)[0]);
     }
     return "Condition/" + problem.value("id", "");
   }
 
-  // Any item of the record by fixture id (problems included); empty when unknown or confidential.
-  std::string addLinked(const std::string& id) {
+  // Any item of the record by fixture id (problems included), added to the bundle unless it is
+  // confidential or its clinical area is disabled; unknown ids give an empty LinkedItem.
+  LinkedItem link(const std::string& id) {
     for (const auto& p : items(record_, "problems")) {
-      if (p.value("id", "") == id) return addProblem(p);
+      if (p.value("id", "") == id) return linked("problems", p, [&] { return addProblem(p); });
     }
     for (const auto& kind : linkableAreas()) {
       for (const auto& item : items(record_, kind.area)) {
-        if (item.value("id", "") == id && !item.value("confidential", false)) return addItem(item, kind.build);
+        if (item.value("id", "") == id) return linked(kind.area, item, [&] { return addItem(item, kind.build); });
       }
     }
     return {};
   }
 
+  bool disabled(std::string_view parameter) const { return disabled_.count(std::string(parameter)) > 0; }
   const ItemContext& itemContext() const { return c_; }
+  SecondaryLists& secondary() { return secondary_; }
 
- private:
-  void replaceProblem(const json& problem) { replaced_.push_back(problem); }
-
- public:
   std::vector<json> replaced_;  // problems rebuilt with their links, swapped in at the end
 
  private:
+  template <class Add>
+  LinkedItem linked(std::string_view fixtureArea, const json& item, Add add) {
+    LinkedItem out;
+    const ClinicalArea* area = areaOfItem(fixtureArea, item);
+    if (area) {
+      out.consultationList = area->consultationList;
+      out.problemList = area->problemList;
+    }
+    if (area && disabled(area->parameter)) out.disabledDisplay = disabledItemsDisplay(*area);
+    else if (item.value("confidential", false)) out.withheld = true;
+    else out.reference = add();
+    return out;
+  }
+
   RecordBundle& bundle_;
   const json& record_;
   ItemContext c_;
+  std::set<std::string> disabled_;  // parameter names of the clinical areas switched off
+  SecondaryLists secondary_;
 };
 
 bool inPeriod(const std::string& date, const SearchPeriod& p) { return overlaps(date, date, p.start, p.end); }
@@ -139,13 +156,34 @@ void addMedications(Assembler& a, RecordBundle& b, const json& record, const Str
   b.addList(lists::kMedications, refs, excluded, "medications");
 }
 
+// Problems matching the query, then the secondary lists of what they link to: items per clinical
+// area, consultations whose topics are about them, problems outside the query.
 void addProblems(Assembler& a, RecordBundle& b, const json& record, const StructuredQuery& q) {
   std::vector<std::string> refs;
+  std::vector<const json*> returned;
+  std::set<std::string> returnedIds;
   for (const auto& item : items(record, "problems")) {
     if (!q.filterStatus.empty() && item.value("status", "active") != q.filterStatus) continue;
     refs.push_back(a.addProblem(item));
+    returned.push_back(&item);
+    returnedIds.insert(item.value("id", ""));
   }
   b.addList(lists::kProblems, refs, false, "problems");
+  for (const json* problem : returned) {
+    for (const auto& id : problem->value("links", json::array())) {
+      const std::string linkId = id.get<std::string>();
+      if (returnedIds.count(linkId)) continue;
+      const LinkedItem item = a.link(linkId);
+      a.secondary().add(item.problemList, item);
+    }
+    for (const auto& enc : items(record, "consultations")) {
+      for (const auto& topic : enc.value("topics", json::array())) {
+        if (topic.value("problem", "") != problem->value("id", "")) continue;
+        const LinkedItem item = a.link(enc.value("id", ""));
+        a.secondary().add(item.problemList, item);
+      }
+    }
+  }
 }
 
 void addConsultations(Assembler& a, RecordBundle& b, const json& record, const StructuredQuery& q) {
@@ -168,13 +206,15 @@ void addConsultations(Assembler& a, RecordBundle& b, const json& record, const S
       std::vector<std::string> headingRefs;
       int h = 0;
       for (const auto& heading : topic.value("headings", json::array())) {
-        std::vector<std::string> itemRefs;
+        std::vector<std::string> itemRefs, disabledItems;
         for (const auto& id : heading.value("items", json::array())) {
-          const std::string ref = a.addLinked(id.get<std::string>());
-          if (!ref.empty()) itemRefs.push_back(ref);
+          const LinkedItem item = a.link(id.get<std::string>());
+          if (!item.reference.empty()) itemRefs.push_back(item.reference);
+          if (!item.disabledDisplay.empty()) disabledItems.push_back(item.disabledDisplay);
+          a.secondary().add(item.consultationList, item);
         }
         json list = b.list({lists::kHeading.code, heading.value("title", lists::kHeading.title)}, itemRefs, false,
-                           topicSeed + "/heading/" + std::to_string(++h));
+                           topicSeed + "/heading/" + std::to_string(++h), disabledItems);
         list["code"] = {{"coding", json::array({fhir::coding(fhir::kSnomed, lists::kHeading.code, lists::kHeading.title)})}};
         list["encounter"] = {{"reference", encRef}};
         headingRefs.push_back(refOf(list));
@@ -184,7 +224,9 @@ void addConsultations(Assembler& a, RecordBundle& b, const json& record, const S
       topicList["code"] = {{"coding", json::array({fhir::coding(fhir::kSnomed, lists::kTopic.code, lists::kTopic.title)})}};
       topicList["encounter"] = {{"reference", encRef}};
       if (topic.contains("problem")) {
-        const std::string problemRef = a.addLinked(topic["problem"].get<std::string>());
+        const LinkedItem problem = a.link(topic["problem"].get<std::string>());
+        a.secondary().add(problem.consultationList, problem);
+        const std::string& problemRef = problem.reference;
         if (!problemRef.empty()) {
           topicList["extension"].push_back({{"url", "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1"},
                                             {"extension", json::array({{{"url", "target"}, {"valueReference", {{"reference", problemRef}}}}})}});
@@ -201,35 +243,81 @@ void addConsultations(Assembler& a, RecordBundle& b, const json& record, const S
   b.addList(lists::kConsultations, refs, false, "consultations");
 }
 
-void addSimpleArea(Assembler& a, RecordBundle& b, const json& record, const char* area, const ListCode& code,
-                   Resources (*build)(const json&, const ItemContext&), const std::function<bool(const json&)>& wanted) {
+// The items of one fixture area that the query wants: references of those added, and whether a
+// confidential one was withheld.
+struct AreaItems {
   std::vector<std::string> refs;
-  bool excluded = false;
+  bool withheld = false;
+};
+
+void collectItems(Assembler& a, const json& record, const char* area, Resources (*build)(const json&, const ItemContext&),
+                  const std::function<bool(const json&)>& wanted, AreaItems& out) {
   for (const auto& item : items(record, area)) {
     if (!wanted(item)) continue;
     if (item.value("confidential", false)) {
-      excluded = true;
+      out.withheld = true;
       continue;
     }
-    refs.push_back(a.addItem(item, build));
+    out.refs.push_back(a.addItem(item, build));
   }
-  b.addList(code, refs, excluded, area);
 }
 
-json unrecognisedOutcome(const std::vector<std::string>& unrecognised) {
-  json issues = json::array();
-  for (const auto& name : unrecognised) {
-    issues.push_back({{"severity", "warning"},
-                      {"code", "not-supported"},
-                      {"details", {{"coding", json::array({fhir::coding("https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1",
-                                                                        "NOT_IMPLEMENTED", "Not implemented")})},
-                                   {"text", name + " is an unrecognised parameter"}}},
-                      {"diagnostics", name}});
-  }
+void addSimpleArea(Assembler& a, RecordBundle& b, const json& record, const char* area, const ListCode& code,
+                   Resources (*build)(const json&, const ItemContext&), const std::function<bool(const json&)>& wanted) {
+  AreaItems found;
+  collectItems(a, record, area, build, wanted, found);
+  b.addList(code, found.refs, found.withheld, area);
+}
+
+// Immunizations, then (includeStatus, default true) the uncategorised immunisation-status
+// Observations (consent, declined ...), in the one Immunisations list.
+void addImmunisations(Assembler& a, RecordBundle& b, const json& record, const StructuredQuery& q) {
+  AreaItems found;
+  collectItems(a, record, "immunisations", immunisationResources,
+               [&](const json& i) { return q.includeNotGiven || !i.value("notGiven", false); }, found);
+  if (q.includeStatus || b.ctx().fault("immunisation-status-ignored"))
+    collectItems(a, record, "immunisationStatus", observationResources, [](const json&) { return true; }, found);
+  b.addList(lists::kImmunisations, found.refs, found.withheld, "immunisations");
+}
+
+// One warning issue (not-supported / NOT_IMPLEMENTED) per unsupported item: unrecognised
+// parameters (version_compatibility) and disabled clinical areas (clinical_area_config).
+json notImplementedIssue(const std::string& text, const std::string& diagnostics) {
+  return {{"severity", "warning"},
+          {"code", "not-supported"},
+          {"details", {{"coding", json::array({fhir::coding("https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1",
+                                                            "NOT_IMPLEMENTED", "Not implemented")})},
+                       {"text", text}}},
+          {"diagnostics", diagnostics}};
+}
+
+json warningOutcome(const json& issues) {
   return {{"resourceType", "OperationOutcome"},
-          {"id", fhir::stableUuid("unrecognised/" + unrecognised.front())},
+          {"id", fhir::stableUuid("warnings/" + issues.dump())},
           {"meta", fhir::meta("GPConnect-OperationOutcome-1")},
           {"issue", issues}};
+}
+
+// The areas a query asks for, by parameter name, in clinical_area_config order.
+std::vector<std::string> requestedAreas(const StructuredQuery& q) {
+  const std::vector<std::pair<bool, const char*>> asked = {
+      {q.medication, "includeMedication"},          {q.allergies, "includeAllergies"},
+      {q.consultations, "includeConsultations"},    {q.problems, "includeProblems"},
+      {q.uncategorised, "includeUncategorisedData"}, {q.immunisations, "includeImmunisations"},
+      {q.investigations, "includeInvestigations"},  {q.referrals, "includeReferrals"},
+      {q.diary, "includeDiaryEntries"}};
+  std::vector<std::string> out;
+  for (const auto& [yes, name] : asked) {
+    if (yes) out.push_back(name);
+  }
+  return out;
+}
+
+// The site-level switches: the context's, plus those a record fixture simulates for its patient.
+std::set<std::string> disabledAreas(const RecordContext& ctx, const json& record) {
+  std::set<std::string> out = ctx.disabledAreas;
+  for (const auto& name : record.value("practice", json::object()).value("disabledAreas", json::array())) out.insert(name.get<std::string>());
+  return out;
 }
 
 // Foundations resources the record points at (practice, usual GP, roles, branch surgery):
@@ -267,7 +355,8 @@ void addReferencedFoundations(const RecordContext& ctx, RecordBundle& b) {
   }
 }
 
-RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, const StructuredQuery& q) {
+// `honourSwitches`: migrate ignores the clinical-area switches (always the full record).
+RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, StructuredQuery q, bool honourSwitches) {
   json patient = *access.patient;
   const std::string patientId = patient.value("id", "");
   if (patient.contains("meta")) {
@@ -275,7 +364,9 @@ RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, c
     patient["meta"].erase("lastUpdated");
   }
   const json& record = access.record ? access.record->data : kNoItems;
+  const json rec = record.is_object() ? record : json::object();
   RecordBundle b(ctx, patientId, access.status.transferDate);
+  b.setAwaitingFiling(rec.value("practice", json::object()).value("awaitingFilingSince", ""));
   b.add(patient);
   std::string recorder;
   for (const auto& gp : patient.value("generalPractitioner", json::array())) {
@@ -290,15 +381,30 @@ RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, c
     }
   }
   ItemContext ic{patientId, recorder, ctx.today, q.includePrescriptionIssues};
-  const json rec = record.is_object() ? record : json::object();
-  Assembler a(b, rec, ic);
+  const std::set<std::string> disabled = honourSwitches ? disabledAreas(ctx, rec) : std::set<std::string>{};
+  json issues = json::array();
+  for (const auto& name : q.unrecognised) issues.push_back(notImplementedIssue(name + " is an unrecognised parameter", name));
+  for (const auto& name : requestedAreas(q)) {
+    if (!disabled.count(name)) continue;
+    if (!ctx.fault("disabled-area-no-warning")) issues.push_back(notImplementedIssue(name + " has been disabled", name));
+  }
+  // A disabled area returns nothing of its own; its items linked from consultations or problems
+  // are shown as "... items have been disabled" (Assembler::link).
+  q.allergies &= !disabled.count("includeAllergies");
+  q.medication &= !disabled.count("includeMedication");
+  q.problems &= !disabled.count("includeProblems");
+  q.consultations &= !disabled.count("includeConsultations");
+  q.immunisations &= !disabled.count("includeImmunisations");
+  q.uncategorised &= !disabled.count("includeUncategorisedData");
+  q.investigations &= !disabled.count("includeInvestigations");
+  q.referrals &= !disabled.count("includeReferrals");
+  q.diary &= !disabled.count("includeDiaryEntries");
+  Assembler a(b, rec, ic, disabled);
   if (q.allergies) addAllergies(a, b, rec, q);
   if (q.medication) addMedications(a, b, rec, q);
   if (q.problems) addProblems(a, b, rec, q);
   if (q.consultations) addConsultations(a, b, rec, q);
-  if (q.immunisations)
-    addSimpleArea(a, b, rec, "immunisations", lists::kImmunisations, immunisationResources,
-                  [&](const json& i) { return q.includeNotGiven || !i.value("notGiven", false); });
+  if (q.immunisations) addImmunisations(a, b, rec, q);
   if (q.uncategorised)
     addSimpleArea(a, b, rec, "uncategorised", lists::kUncategorised, observationResources,
                   [&](const json& i) { return inPeriod(i.value("date", ""), q.uncategorisedDataSearchPeriod); });
@@ -312,7 +418,8 @@ RecordResponse assemble(const RecordContext& ctx, const PatientAccess& access, c
     addSimpleArea(a, b, rec, "diary", lists::kDiary, diaryResources, [&](const json& i) {
       return q.diaryEntriesSearchDate.empty() || overlaps(i.value("date", ""), i.value("date", ""), "", q.diaryEntriesSearchDate);
     });
-  if (!q.unrecognised.empty()) b.add(unrecognisedOutcome(q.unrecognised));
+  a.secondary().addTo(b);
+  if (!issues.empty()) b.add(warningOutcome(issues));
   addReferencedFoundations(ctx, b);
 
   json entries = b.entries();
@@ -360,7 +467,7 @@ RecordResponse getStructuredRecord(const RecordContext& ctx, const json& paramet
     return errorResponse(spineError("INVALID_PARAMETER", q.unrecognised.front() + " is an unrecognised parameter"));
   const auto access = resolvePatient(ctx, q.nhsNumber, DeceasedRule::Refuse);
   if (access.error) return errorResponse(*access.error);
-  return assemble(ctx, access, q);
+  return assemble(ctx, access, q, true);
 }
 
 RecordResponse migrateStructuredRecord(const RecordContext& ctx, const json& parameters) {
@@ -413,7 +520,7 @@ RecordResponse migrateStructuredRecord(const RecordContext& ctx, const json& par
   everything.allergies = everything.includeResolvedAllergies = everything.medication = everything.problems = everything.consultations = true;
   everything.immunisations = everything.includeNotGiven = everything.uncategorised = everything.investigations = true;
   everything.referrals = everything.diary = true;
-  return assemble(ctx, access, everything);
+  return assemble(ctx, access, everything, false);
 }
 
 }  // namespace gpc::provider::records

@@ -35,6 +35,7 @@ const std::map<std::string, std::string> kProviderDivergences = {
 const std::vector<std::string> kPart2Faults = {
     "bundle-id-not-trace-id", "dangling-reference", "list-empty-reason-missing", "list-code-wrong",
     "no-warning-code", "bundle-fullurl-present", "forward-compat-rejected", "medication-date-filter-wrong",
+    "secondary-list-code-wrong", "immunisation-status-ignored", "disabled-area-no-warning", "awaiting-filing-note-wrong",
     "html-column-order-wrong", "html-script", "html-entity", "binary-oversize-served",
     "documents-include-not-required"};
 
