@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "runner/fhir/html_escape.h"
+
 namespace gpc::reporters {
 namespace {
 
@@ -97,22 +99,7 @@ std::string toTerminalText(std::string_view text) {
   return out;
 }
 
-std::string htmlEscape(std::string_view text) {
-  const std::string clean = toXmlText(text);
-  std::string out;
-  out.reserve(clean.size() + clean.size() / 8);
-  for (char c : clean) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string htmlEscape(std::string_view text) { return fhir::escapeHtml(toXmlText(text)); }
 
 std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes) {
   if (text.size() <= maxBytes) return text;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runner/fhir/html_escape.h"
+
 namespace gpc::fhirpath::detail {
 namespace {
 
@@ -78,18 +80,7 @@ std::optional<std::string> escapeText(const std::string& text, const std::string
     return quoted.substr(1, quoted.size() - 2);
   }
   if (format != "html") return std::nullopt;
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+  return fhir::escapeHtml(text);
 }
 
 std::optional<std::string> unescapeText(const std::string& text, const std::string& format) {
