@@ -39,7 +39,7 @@ const std::vector<InvariantCompiler::Compiled>* InvariantCompiler::forNode(const
 }
 
 void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, const std::string& type,
-                         const std::string& path, const InvariantCompiler& compiler, const InvariantContext& context,
+                         const Location& path, const InvariantCompiler& compiler, const InvariantContext& context,
                          std::vector<Issue>& issues) {
   const auto* list = compiler.forNode(&node);
   if (list == nullptr) return;
@@ -50,7 +50,7 @@ void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, c
     const void* rule = compiled.expression ? static_cast<const void*>(compiled.expression.get()) : &c;
     if (context.evaluated != nullptr && !context.evaluated->emplace(&value, rule).second) continue;
     if (!compiled.expression) {
-      issues.push_back({"information", "informational", path,
+      issues.push_back({"information", "informational", path.text(),
                         c.key + " not evaluated: its expression does not parse (" + compiled.parseError + ")",
                         node.owner->raw.url, node.def->id});
       continue;
@@ -64,11 +64,11 @@ void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, c
       const auto result = fhirpath::evaluateItems(*compiled.expression, value, options);
       // Empty means the rule could not be judged here; only a definite false is a failure.
       if (result.size() == 1 && result[0].json().is_boolean() && !result[0].json().get<bool>()) {
-        issues.push_back({c.severity == "error" ? "error" : "warning", "invariant", path, c.key + ": " + c.human,
+        issues.push_back({c.severity == "error" ? "error" : "warning", "invariant", path.text(), c.key + ": " + c.human,
                           node.owner->raw.url, node.def->id});
       }
     } catch (const std::exception& e) {
-      issues.push_back({"information", "informational", path, c.key + " could not be evaluated: " + e.what(),
+      issues.push_back({"information", "informational", path.text(), c.key + " could not be evaluated: " + e.what(),
                         node.owner->raw.url, node.def->id});
     }
   }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runner/fhir/fhirpath/fhirpath.h"
+#include "runner/fhir/location.h"
 #include "runner/fhir/model.h"
 
 namespace gpc::fhir {
@@ -55,7 +56,7 @@ struct InvariantContext {
 
 // Evaluates the constraints of `node` on one occurrence `value` (of FHIR type `type`) at `path`.
 void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, const std::string& type,
-                         const std::string& path, const InvariantCompiler& compiler, const InvariantContext& context,
+                         const Location& path, const InvariantCompiler& compiler, const InvariantContext& context,
                          std::vector<Issue>& issues);
 
 }  // namespace gpc::fhir

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runner/fhir/location.h"
 #include "runner/fhir/model.h"
 
 namespace gpc::fhir {
@@ -16,7 +17,7 @@ struct Occurrence {
   const nlohmann::json* value = nullptr;   // null for a primitive with only "_x" content
   const nlohmann::json* extras = nullptr;  // the "_x" part of a primitive
   std::string type;                        // the FHIR type it has here
-  std::string path;                        // FHIRPath location
+  Location path;                           // FHIRPath location (its parent is the holder's)
 };
 
 struct SliceOutcome {

@@ -50,8 +50,9 @@ class Walk {
     }
     const nlohmann::json* outerBundle = bundle_;
     if (type == "Bundle" && bundle_ == nullptr) bundle_ = &res;
-    object(res, base->root, here, Pass{true, base, &res});
-    invariantsOf(*base->root, res, type, here, &res);
+    const Location at{nullptr, here};
+    object(res, base->root, at, Pass{true, base, &res});
+    invariantsOf(*base->root, res, type, at, &res);
     std::vector<std::pair<std::string, bool>> claims;  // url, claimed in meta (not required)
     if (auto meta = res.find("meta"); meta != res.end() && meta->is_object()) {
       if (auto profiles = meta->find("profile"); profiles != meta->end() && profiles->is_array()) {
@@ -75,8 +76,8 @@ class Walk {
         add("error", "structure", here, "profile '" + url + "' is for " + p->raw.type + ", not " + type, nullptr);
         continue;
       }
-      object(res, p->root, here, Pass{false, p, &res});
-      invariantsOf(*p->root, res, type, here, &res);
+      object(res, p->root, at, Pass{false, p, &res});
+      invariantsOf(*p->root, res, type, at, &res);
     }
     if (type == "Bundle") checkBundleReferences(res, here, issues_);
     checkContainedReferences(res, here, issues_);
@@ -93,10 +94,15 @@ class Walk {
 
   // Each constraint once per location, however many passes meet it.
   void invariantsOf(const ElementNode& node, const nlohmann::json& value, const std::string& type,
-                    const std::string& path, const nlohmann::json* resource) {
+                    const Location& path, const nlohmann::json* resource) {
     if (invariants_.forNode(&node) == nullptr) return;
     const InvariantContext context{resource, bundle_, &registry_, &evaluated_};
     checkNodeInvariants(node, value, type, path, invariants_, context, issues_);
+  }
+
+  void add(const char* severity, const char* code, const Location& location, std::string message,
+           const ElementNode* node) {
+    add(severity, code, location.text(), std::move(message), node);
   }
 
   void add(const char* severity, const char* code, const std::string& location, std::string message,
@@ -109,7 +115,7 @@ class Walk {
     issues_.push_back(std::move(issue));
   }
 
-  void object(const nlohmann::json& obj, const ElementNode* holder, const std::string& path, const Pass& pass) {
+  void object(const nlohmann::json& obj, const ElementNode* holder, const Location& path, const Pass& pass) {
     if (holder == nullptr) return;
     if (!obj.is_object()) {
       add("error", "structure", path, "expected a JSON object, found " + std::string(obj.type_name()), holder);
@@ -128,12 +134,12 @@ class Walk {
       const std::string_view name = extraPart ? std::string_view(key).substr(1) : std::string_view(key);
       ChildMatch match = findChild(holder, name);
       if (match.node == nullptr || match.node->childIndex < 0) {
-        if (pass.structural) add("error", "structure", path + "." + key, "unknown element '" + key + "'", holder);
+        if (pass.structural) add("error", "structure", path.child(key), "unknown element '" + key + "'", holder);
         continue;
       }
       if (extraPart && !isPrimitiveType(match.type)) {
         if (pass.structural) {
-          add("error", "structure", path + "." + key, "'" + key + "' is only allowed on primitive elements", holder);
+          add("error", "structure", path.child(key), "'" + key + "' is only allowed on primitive elements", holder);
         }
         continue;
       }
@@ -147,7 +153,7 @@ class Walk {
         auto extras = obj.find(withPrefix("_", key));
         if (extras != obj.end()) extra = &*extras;
       }
-      collect(value, extra, std::string(name), match.type, match.node, path, pass,
+      collect(value, extra, name, match.type, match.node, path, pass,
               byChild[static_cast<std::size_t>(match.node->childIndex)]);
     }
     for (std::size_t i = 0; i < holder->children.size(); ++i) {
@@ -156,13 +162,13 @@ class Walk {
       const int count = static_cast<int>(occurrences.size());
       const ElementDef& def = *child->def;
       if (count < def.min) {
-        add("error", "required", path + "." + child->name,
+        add("error", "required", path.child(child->name),
             "minimum required = " + std::to_string(def.min) + ", but only found " + std::to_string(count) +
                 " (" + cardinalityText(def.min, def.max) + ")",
             child);
       }
       if (def.max != kUnbounded && count > def.max) {
-        add("error", "structure", path + "." + child->name,
+        add("error", "structure", path.child(child->name),
             "maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count), child);
       }
       for (const auto& occ : occurrences) item(occ, child, pass);
@@ -171,32 +177,31 @@ class Walk {
     if (pass.structural) identifierChecks(obj, holder, path);
   }
 
-  void collect(const nlohmann::json* value, const nlohmann::json* extra, const std::string& name,
-               const std::string& type, const ElementNode* child, const std::string& path, const Pass& pass,
+  void collect(const nlohmann::json* value, const nlohmann::json* extra, std::string_view name,
+               const std::string& type, const ElementNode* child, const Location& path, const Pass& pass,
                std::vector<Occurrence>& out) {
     const bool repeats = child->def->baseMax != 1;
-    const std::string base = path + "." + name;
     if (pass.structural && value != nullptr) {
-      if (repeats && !value->is_array()) add("error", "structure", base, "element repeats, so must be a JSON array", child);
-      if (!repeats && value->is_array()) add("error", "structure", base, "element occurs at most once, so must not be an array", child);
+      if (repeats && !value->is_array()) add("error", "structure", path.child(name), "element repeats, so must be a JSON array", child);
+      if (!repeats && value->is_array()) add("error", "structure", path.child(name), "element occurs at most once, so must not be an array", child);
     }
     if (value != nullptr && value->is_array()) {
-      if (value->empty() && pass.structural) add("error", "structure", base, "arrays must not be empty", child);
+      if (value->empty() && pass.structural) add("error", "structure", path.child(name), "arrays must not be empty", child);
       for (std::size_t i = 0; i < value->size(); ++i) {
         const nlohmann::json* e = extra != nullptr && extra->is_array() && i < extra->size() ? &(*extra)[i] : nullptr;
         if ((*value)[i].is_null() && (e == nullptr || e->is_null())) continue;
-        out.push_back({&(*value)[i], e, type, base + "[" + std::to_string(i) + "]"});
+        out.push_back({&(*value)[i], e, type, Location{&path, name, i}});
       }
       return;
     }
     if (value == nullptr && extra != nullptr && extra->is_array()) {
       for (std::size_t i = 0; i < extra->size(); ++i) {
-        if (!(*extra)[i].is_null()) out.push_back({nullptr, &(*extra)[i], type, base + "[" + std::to_string(i) + "]"});
+        if (!(*extra)[i].is_null()) out.push_back({nullptr, &(*extra)[i], type, Location{&path, name, i}});
       }
       return;
     }
     if (value != nullptr && value->is_null() && extra == nullptr) return;
-    out.push_back({value, extra, type, repeats ? base + "[0]" : base});
+    out.push_back({value, extra, type, Location{&path, name, repeats ? 0 : Location::kNoIndex}});
   }
 
   void item(const Occurrence& occ, const ElementNode* node, const Pass& pass) {
@@ -219,7 +224,7 @@ class Walk {
     if (occ.value == nullptr || isPrimitiveType(type) || !occ.value->is_object()) return;
     if (type == "Resource" || type == "DomainResource" || occ.value->contains("resourceType")) {
       if (pass.structural) {
-        resource(*occ.value, occ.path, {}, nullptr);
+        resource(*occ.value, occ.path.text(), {}, nullptr);
       }
       for (const auto& t : def.types) {
         for (const auto& url : t.profiles) profileOf(*occ.value, url, occ.path);
@@ -241,7 +246,7 @@ class Walk {
     }
   }
 
-  void profileOf(const nlohmann::json& value, const std::string& url, const std::string& path) {
+  void profileOf(const nlohmann::json& value, const std::string& url, const Location& path) {
     const CompiledProfile* p = registry_.profile(url);
     if (p == nullptr || p->root == nullptr || p->raw.derivation == "specialization") return;
     if (value.contains("resourceType")) {
@@ -251,7 +256,7 @@ class Walk {
   }
 
   // ext-1: an extension has either a value or sub-extensions, never both and never neither.
-  void extensionShape(const nlohmann::json& ext, const std::string& path, const ElementNode* node) {
+  void extensionShape(const nlohmann::json& ext, const Location& path, const ElementNode* node) {
     bool hasValue = false;
     for (auto it = ext.begin(); it != ext.end() && !hasValue; ++it) hasValue = it.key().starts_with("value");
     const bool hasExtensions = ext.contains("extension");
@@ -261,7 +266,7 @@ class Walk {
   }
 
   // Extensions not described by a slice: check against their own definition when known.
-  void unslicedExtension(const nlohmann::json& ext, const ElementNode* node, const std::string& path) {
+  void unslicedExtension(const nlohmann::json& ext, const ElementNode* node, const Location& path) {
     auto url = ext.find("url");
     if (url == ext.end() || !url->is_string()) return;
     const std::string u = url->get<std::string>();
@@ -281,7 +286,7 @@ class Walk {
     profileOf(ext, u, path);
   }
 
-  void checkFixedAndPattern(const nlohmann::json& value, const ElementDef& def, const std::string& path,
+  void checkFixedAndPattern(const nlohmann::json& value, const ElementDef& def, const Location& path,
                             const ElementNode* node) {
     if (!def.fixed.is_null() && value != def.fixed["value"]) {
       add("error", "value", path, "value must be exactly " + def.fixed["value"].dump() + ", not " + value.dump(), node);
@@ -292,7 +297,7 @@ class Walk {
   }
 
   void checkBinding(const nlohmann::json& value, const std::string& type, const ElementDef& def,
-                    const std::string& path, const ElementNode* node) {
+                    const Location& path, const ElementNode* node) {
     if (def.bindingStrength != "required" || def.valueSet.empty()) return;
     const CompiledValueSet* vs = registry_.valueSet(def.valueSet);
     if (vs == nullptr || !vs->complete) return;  // cannot judge without the codes
@@ -321,24 +326,24 @@ class Walk {
     }
   }
 
-  void identifierChecks(const nlohmann::json& obj, const ElementNode* holder, const std::string& path) {
+  void identifierChecks(const nlohmann::json& obj, const ElementNode* holder, const Location& path) {
     auto system = obj.find("system");
     if (system == obj.end() || !system->is_string()) return;
     const auto& sys = system->get_ref<const std::string&>();
     if (sys == kNhsNumberSystem) {
       auto value = obj.find("value");
       if (value != obj.end() && value->is_string()) {
-        if (auto problem = nhsNumberProblem(value->get<std::string>())) add("error", "value", path + ".value", *problem, holder);
+        if (auto problem = nhsNumberProblem(value->get<std::string>())) add("error", "value", path.child("value"), *problem, holder);
       }
     } else if (sys == kSnomedSystem) {
       auto code = obj.find("code");
       if (code != obj.end() && code->is_string()) {
-        if (auto problem = snomedIdProblem(code->get<std::string>())) add("error", "code-invalid", path + ".code", *problem, holder);
+        if (auto problem = snomedIdProblem(code->get<std::string>())) add("error", "code-invalid", path.child("code"), *problem, holder);
       }
     }
   }
 
-  void slices(const std::vector<Occurrence>& occurrences, const ElementNode* base, const std::string& path,
+  void slices(const std::vector<Occurrence>& occurrences, const ElementNode* base, const Location& path,
               const Pass& pass) {
     SliceOutcome outcome = assignSlices(occurrences, *base, registry_);
     if (!outcome.decidable) return;
@@ -367,13 +372,13 @@ class Walk {
       const ElementNode* slice = base->slices[s];
       const int count = outcome.counts[s];
       if (count < slice->def->min) {
-        add("error", "required", path + "." + base->name,
+        add("error", "required", path.child(base->name),
             "slice '" + slice->def->sliceName + "' requires at least " + std::to_string(slice->def->min) +
                 ", found " + std::to_string(count),
             slice);
       }
       if (slice->def->max != kUnbounded && count > slice->def->max) {
-        add("error", "structure", path + "." + base->name,
+        add("error", "structure", path.child(base->name),
             "slice '" + slice->def->sliceName + "' allows at most " + std::to_string(slice->def->max) + ", found " +
                 std::to_string(count),
             slice);
