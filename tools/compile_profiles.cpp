@@ -2,26 +2,37 @@
 // official definitions: the HL7 STU3 core package and the GP Connect/CareConnect assets.
 //
 //   gpc_compile_profiles <hl7-core-package-dir> <official-profiles-dir> <out-dir>
+//   gpc_compile_profiles --dstu2 <dstu2-core-source> <official-dstu2-profiles-dir> <out-dir>
 //
-// Keeps every official GP Connect/CareConnect/DSTU2 definition, the core base types and resources,
+// STU3: keeps every official GP Connect/CareConnect definition, the core base types and resources,
 // the core profiles those refer to, and the value sets and code systems their required bindings
 // need. Descriptions, mappings and the like are dropped: only what validation reads is kept.
+// DSTU2 (Access Record: HTML): no HL7 DSTU2 definitions are available offline, so the core comes
+// from the project's own source form (profiles/src/hl7-dstu2-core.txt, runner/fhir/core_source.h)
+// and is written as hl7-dstu2-core.json; the official DSTU2 GP Connect definitions compiled on top
+// of it go to nhs-gpconnect-dstu2.json. Both files declare "fhirVersion", so loaders keep them
+// apart from STU3.
 
 #include <fstream>
 #include <iostream>
 #include <set>
 
 #include "runner/fhir/compact.h"
+#include "runner/fhir/compile.h"
+#include "runner/fhir/core_source.h"
+#include "runner/fhir/file_text.h"
+#include "runner/fhir/fhir_version.h"
 #include "runner/fhir/model.h"
 
 namespace {
 
 using gpc::fhir::RawProfile;
 
-void writeFile(const std::filesystem::path& file, const nlohmann::json& doc) {
+void writeFile(const std::filesystem::path& file, const nlohmann::json& doc, const std::string& fhirVersion = "") {
   // One definition per line keeps diffs of regenerated files readable.
   std::ofstream out(file);
   out << "{\"gpcCompactDefinitions\":1";
+  if (!fhirVersion.empty()) out << ",\"fhirVersion\":\"" << fhirVersion << "\"";
   for (const char* key : {"profiles", "valueSets", "codeSystems"}) {
     out << ",\n\"" << key << "\":[";
     bool first = true;
@@ -34,22 +45,14 @@ void writeFile(const std::filesystem::path& file, const nlohmann::json& doc) {
   out << "}\n";
 }
 
-}  // namespace
 
-int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::cerr << "usage: gpc_compile_profiles <hl7-core-package-dir> <official-profiles-dir> <out-dir>\n";
-    return 2;
-  }
-  const std::filesystem::path coreDir = argv[1], officialDir = argv[2], outDir = argv[3];
-  std::shared_ptr<const gpc::fhir::ProfileRegistry> registry;
-  try {
-    registry = gpc::fhir::ProfileRegistry::load({coreDir, officialDir});
-  } catch (const std::exception& e) {
-    std::cerr << e.what() << "\n";
-    return 2;
-  }
-  const auto& data = registry->data();
+
+// Writes the core and NHS compact files of `registry`: the official definitions (those read from
+// below `officialDir`) and everything they need.
+int writeSelection(const gpc::fhir::ProfileRegistry& registry, const std::filesystem::path& officialDir,
+                   const std::filesystem::path& outDir, const std::string& coreFile, const std::string& nhsFile,
+                   const std::string& fhirVersion) {
+  const auto& data = registry.data();
   const std::string officialPrefix = officialDir.string();
   std::set<std::string> wanted;
   std::vector<std::string> pending;
@@ -102,9 +105,55 @@ int main(int argc, char** argv) {
     if (it != csByUrl.end()) (it->second->source.starts_with(officialPrefix) ? nhsCs : coreCs).push_back(it->second);
   }
   std::filesystem::create_directories(outDir);
-  writeFile(outDir / "hl7-stu3-core.json", gpc::fhir::writeCompact(core, coreVs, coreCs));
-  writeFile(outDir / "nhs-gpconnect.json", gpc::fhir::writeCompact(nhs, nhsVs, nhsCs));
+  if (!coreFile.empty()) writeFile(outDir / coreFile, gpc::fhir::writeCompact(core, coreVs, coreCs), fhirVersion);
+  writeFile(outDir / nhsFile, gpc::fhir::writeCompact(nhs, nhsVs, nhsCs), fhirVersion);
   std::cout << "profiles: " << core.size() << " core + " << nhs.size() << " NHS; value sets: " << coreVs.size()
             << " + " << nhsVs.size() << "; code systems: " << coreCs.size() << " + " << nhsCs.size() << "\n";
   return 0;
+}
+
+int compileDstu2(const std::filesystem::path& coreSource, const std::filesystem::path& officialDir,
+                 const std::filesystem::path& outDir) {
+  using namespace gpc::fhir;
+  auto registry = std::make_shared<ProfileRegistry>();
+  try {
+    const auto text = readFileText(coreSource);
+    if (!text) throw std::runtime_error(coreSource.string() + ": cannot be read");
+    RawDefinitions core = readCoreSource(*text, coreSource.string(), "1.0.2");
+    std::vector<const RawProfile*> profiles;
+    std::vector<const RawValueSet*> valueSets;
+    std::vector<const RawCodeSystem*> codeSystems;
+    for (const auto& p : core.profiles) profiles.push_back(&p);
+    for (const auto& v : core.valueSets) valueSets.push_back(&v);
+    for (const auto& c : core.codeSystems) codeSystems.push_back(&c);
+    std::filesystem::create_directories(outDir);
+    writeFile(outDir / "hl7-dstu2-core.json", writeCompact(profiles, valueSets, codeSystems), "1.0.2");
+    std::cout << "DSTU2 core: " << profiles.size() << " profiles, " << valueSets.size() << " value sets\n";
+    readDefinitionDirectory(officialDir, core, ModelVersion::Dstu2);
+    compileInto(*registry, std::move(core.profiles), std::move(core.valueSets), std::move(core.codeSystems));
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  }
+  return writeSelection(*registry, officialDir, outDir, "", "nhs-gpconnect-dstu2.json", "1.0.2");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 5 && std::string(argv[1]) == "--dstu2") return compileDstu2(argv[2], argv[3], argv[4]);
+  if (argc != 4) {
+    std::cerr << "usage: gpc_compile_profiles <hl7-core-package-dir> <official-profiles-dir> <out-dir>\n"
+                 "       gpc_compile_profiles --dstu2 <dstu2-core-source> <official-dstu2-profiles-dir> <out-dir>\n";
+    return 2;
+  }
+  const std::filesystem::path coreDir = argv[1], officialDir = argv[2], outDir = argv[3];
+  std::shared_ptr<const gpc::fhir::ProfileRegistry> registry;
+  try {
+    registry = gpc::fhir::ProfileRegistry::load({coreDir, officialDir});  // STU3 definitions only
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  }
+  return writeSelection(*registry, officialDir, outDir, "hl7-stu3-core.json", "nhs-gpconnect.json", "");
 }

@@ -139,7 +139,7 @@ std::vector<CheckResult> checkValidate(const nlohmann::json& spec, const Respons
                        "cannot validate: " + (r.parseError.empty() ? std::string("no FHIR body") : r.parseError))};
   std::vector<ValidationIssue> issues;
   try {
-    issues = fhir.validate(r.body, extra);
+    issues = fhir.validateAs(r.body, extra, r.fhir);
   } catch (const std::exception& e) {
     return {makeErrored("validate", subject, std::string("validator: ") + e.what())};
   }

@@ -1,5 +1,6 @@
 #include "runner/checks/fhir_services.h"
 
+#include "runner/fhir/fhir_version.h"
 #include "runner/fhir/fhirpath/fhirpath.h"
 #include "runner/fhir/validator.h"
 #include "runner/fhir/xml.h"
@@ -23,19 +24,26 @@ class UnavailableFhirServices final : public FhirServices {
   std::string jsonToXml(const nlohmann::json&) const override { throw std::logic_error("FHIR engine not available"); }
 };
 
-// The adapter over runner/fhir. Registry and validator are immutable, so one instance serves
-// every thread.
+std::vector<ValidationIssue> toValidationIssues(const std::vector<fhir::Issue>& issues) {
+  std::vector<ValidationIssue> out;
+  for (const auto& i : issues) out.push_back({i.severity, i.code, i.location, i.message, i.profile});
+  return out;
+}
+
+// The adapter over runner/fhir: one registry and validator per FHIR version. Registries and
+// validators are immutable, so one instance serves every thread.
 class EngineFhirServices final : public FhirServices {
  public:
-  explicit EngineFhirServices(std::shared_ptr<const fhir::ProfileRegistry> registry)
-      : registry_(std::move(registry)), validator_(registry_) {}
+  EngineFhirServices(std::shared_ptr<const fhir::ProfileRegistry> stu3,
+                     std::shared_ptr<const fhir::ProfileRegistry> dstu2)
+      : stu3_(std::move(stu3)), dstu2_(std::move(dstu2)), stu3Validator_(stu3_), dstu2Validator_(dstu2_) {}
 
   bool available() const override { return true; }
 
   std::vector<nlohmann::json> evaluateFhirPath(std::string_view expression, const nlohmann::json& root,
                                                const std::map<std::string, nlohmann::json>& variables) const override {
     try {
-      return fhirpath::evaluate(fhirpath::parse(expression), root, variables, registry_.get());
+      return fhirpath::evaluate(fhirpath::parse(expression), root, variables, registryFor(root).get());
     } catch (const fhirpath::ParseError& e) {
       throw FhirPathError(std::string("does not parse: ") + e.what());
     } catch (const fhirpath::EvalError& e) {
@@ -45,25 +53,35 @@ class EngineFhirServices final : public FhirServices {
 
   std::vector<ValidationIssue> validate(const nlohmann::json& resource,
                                         const std::vector<std::string>& extraProfiles) const override {
-    std::vector<ValidationIssue> out;
-    for (const auto& i : validator_.validate(resource, extraProfiles))
-      out.push_back({i.severity, i.code, i.location, i.message, i.profile});
-    return out;
+    const bool dstu2 = fhir::detectModelVersion(resource) == fhir::ModelVersion::Dstu2;
+    return validateAs(resource, extraProfiles, dstu2 ? FhirVersion::DSTU2 : FhirVersion::STU3);
+  }
+
+  std::vector<ValidationIssue> validateAs(const nlohmann::json& resource, const std::vector<std::string>& extraProfiles,
+                                          FhirVersion version) const override {
+    const auto& validator = version == FhirVersion::DSTU2 ? dstu2Validator_ : stu3Validator_;
+    return toValidationIssues(validator.validate(resource, extraProfiles));
   }
 
   nlohmann::json xmlToJson(std::string_view xml, std::vector<std::string>* problems) const override {
     std::vector<fhir::Issue> issues;
-    auto json = fhir::parseXml(xml, *registry_, &issues);
+    auto json = fhir::parseXml(xml, *stu3_, &issues);
     if (problems)
       for (const auto& i : issues) problems->push_back(i.location.empty() ? i.message : i.location + ": " + i.message);
     return json;
   }
 
-  std::string jsonToXml(const nlohmann::json& resource) const override { return fhir::toXml(resource, *registry_); }
+  std::string jsonToXml(const nlohmann::json& resource) const override {
+    return fhir::toXml(resource, *registryFor(resource));
+  }
 
  private:
-  std::shared_ptr<const fhir::ProfileRegistry> registry_;
-  fhir::Validator validator_;
+  const std::shared_ptr<const fhir::ProfileRegistry>& registryFor(const nlohmann::json& resource) const {
+    return fhir::detectModelVersion(resource) == fhir::ModelVersion::Dstu2 ? dstu2_ : stu3_;
+  }
+
+  std::shared_ptr<const fhir::ProfileRegistry> stu3_, dstu2_;
+  fhir::Validator stu3Validator_, dstu2Validator_;
 };
 
 }  // namespace
@@ -71,9 +89,11 @@ class EngineFhirServices final : public FhirServices {
 std::unique_ptr<FhirServices> makeUnavailableFhirServices() { return std::make_unique<UnavailableFhirServices>(); }
 
 std::unique_ptr<FhirServices> makeFhirServices(const std::string& profilesDir) {
-  auto registry = profilesDir.empty() ? fhir::ProfileRegistry::loadDefault()
-                                      : fhir::ProfileRegistry::load({std::filesystem::path(profilesDir)});
-  return std::make_unique<EngineFhirServices>(std::move(registry));
+  auto load = [&](fhir::ModelVersion version) {
+    return profilesDir.empty() ? fhir::loadDefaultRegistry(version)
+                               : fhir::loadRegistry({std::filesystem::path(profilesDir)}, version);
+  };
+  return std::make_unique<EngineFhirServices>(load(fhir::ModelVersion::Stu3), load(fhir::ModelVersion::Dstu2));
 }
 
 }  // namespace gpc

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runner/suite/interactions.h"
+
 namespace gpc {
 
 struct ValidationIssue {
@@ -36,6 +38,13 @@ class FhirServices {
       const std::map<std::string, nlohmann::json>& variables) const = 0;
   virtual std::vector<ValidationIssue> validate(const nlohmann::json& resource,
                                                 const std::vector<std::string>& extraProfiles) const = 0;
+  // Validation against the definitions of one FHIR version (a DSTU2 resource is never judged by
+  // STU3 base rules). The default, for engines with one model set, is validate().
+  virtual std::vector<ValidationIssue> validateAs(const nlohmann::json& resource,
+                                                  const std::vector<std::string>& extraProfiles,
+                                                  FhirVersion) const {
+    return validate(resource, extraProfiles);
+  }
   // FHIR XML to FHIR JSON; parse problems appended to `problems`. Throws std::runtime_error
   // when the text is not XML at all.
   virtual nlohmann::json xmlToJson(std::string_view xml, std::vector<std::string>* problems) const = 0;
@@ -47,8 +56,11 @@ class FhirServices {
 std::unique_ptr<FhirServices> makeUnavailableFhirServices();
 
 // The real engine (runner/fhir). `profilesDir` holds the definitions to validate against; empty:
-// the project's profiles/ (ProfileRegistry::loadDefault). Throws std::runtime_error naming the
-// problem when the definitions cannot be loaded (callers may fall back to the unavailable one).
+// the project's profiles/ (ProfileRegistry::loadDefault). STU3 and DSTU2 definitions are loaded as
+// two model sets (runner/fhir/fhir_version.h): validateAs picks one by version, validate() by what
+// the resource claims (DSTU2 when its meta.profile is http://fhir.nhs.net/..., else STU3). Throws
+// std::runtime_error naming the problem when the definitions cannot be loaded (callers may fall
+// back to the unavailable one).
 std::unique_ptr<FhirServices> makeFhirServices(const std::string& profilesDir);
 
 }  // namespace gpc

@@ -20,6 +20,9 @@ PendingCommand addValidate(CLI::App& app) {
   cmd->add_option("--profile", args->profile, "Also validate against this profile canonical URL");
   cmd->add_option("--profiles", args->profileDirs, "Profile directory (repeatable; default: the project's profiles/)");
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--fhir", args->fhirVersion, "FHIR version (auto: by meta.profile, else STU3)")
+      ->check(CLI::IsMember({"auto", "stu3", "dstu2"}))
+      ->capture_default_str();
   return {cmd, [args](std::ostream& out, std::ostream& err) {
             fhir::ValidateCommandArgs resolved = *args;
             if (resolved.profileDirs.empty()) {

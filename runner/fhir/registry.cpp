@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -8,6 +9,7 @@
 #include "runner/fhir/compile.h"
 #include "runner/fhir/definition_reader.h"
 #include "runner/fhir/file_text.h"
+#include "runner/fhir/fhir_version.h"
 #include "runner/fhir/model.h"
 #include "runner/fhir/navigation.h"
 #include "runner/fhir/xml_internal.h"
@@ -37,7 +39,9 @@ void addResource(const nlohmann::json& resource, const std::string& source, RawD
   }
 }
 
-void readDefinitionFile(const std::filesystem::path& file, RawDefinitions& into) {
+// Reads one file; returns the FHIR version the file declares for all its definitions (compact
+// documents carry "fhirVersion"), if any.
+std::optional<ModelVersion> readDefinitionFile(const std::filesystem::path& file, RawDefinitions& into) {
   const auto ext = file.extension().string();
   const std::string text = readFile(file);
   const std::string source = file.string();
@@ -48,9 +52,17 @@ void readDefinitionFile(const std::filesystem::path& file, RawDefinitions& into)
     } catch (const nlohmann::json::exception& e) {
       throw std::runtime_error(source + ": invalid JSON: " + e.what());
     }
-    if (isCompactDocument(doc)) readCompact(doc, source, into);
-    else addResource(doc, source, into);
-  } else if (ext == ".xml") {
+    if (!isCompactDocument(doc)) {
+      addResource(doc, source, into);
+      return std::nullopt;
+    }
+    readCompact(doc, source, into);
+    const auto declared = doc.value("fhirVersion", std::string());
+    if (declared.empty()) return std::nullopt;
+    if (auto version = parseModelVersion(declared)) return version;
+    throw std::runtime_error(source + ": unknown fhirVersion '" + declared + "'");
+  }
+  if (ext == ".xml") {
     pugi::xml_document doc;
     const auto result = doc.load_buffer(text.data(), text.size());
     if (!result) {
@@ -59,11 +71,10 @@ void readDefinitionFile(const std::filesystem::path& file, RawDefinitions& into)
     }
     addResource(looseFromXml(doc.document_element()), source, into);
   }
+  return std::nullopt;
 }
 
-}  // namespace
-
-void readDefinitionDirectory(const std::filesystem::path& dir, RawDefinitions& into) {
+std::vector<std::filesystem::path> definitionFiles(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw std::runtime_error(dir.string() + ": not a directory");
   std::vector<std::filesystem::path> files;
@@ -72,7 +83,56 @@ void readDefinitionDirectory(const std::filesystem::path& dir, RawDefinitions& i
     if (entry.is_regular_file() && (ext == ".json" || ext == ".xml")) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) readDefinitionFile(file, into);
+  return files;
+}
+
+template <typename T, typename Keep>
+void moveKept(std::vector<T>& from, std::vector<T>& to, Keep keep) {
+  for (auto& item : from)
+    if (keep(item)) to.push_back(std::move(item));
+}
+
+}  // namespace
+
+void readDefinitionDirectory(const std::filesystem::path& dir, RawDefinitions& into) {
+  for (const auto& file : definitionFiles(dir)) readDefinitionFile(file, into);
+}
+
+void readDefinitionDirectory(const std::filesystem::path& dir, RawDefinitions& into, ModelVersion version) {
+  for (const auto& file : definitionFiles(dir)) {
+    RawDefinitions read;
+    const auto declared = readDefinitionFile(file, read);
+    if (declared && *declared != version) continue;
+    const bool all = declared.has_value();
+    moveKept(read.profiles, into.profiles, [&](const RawProfile& p) { return all || versionOfProfile(p) == version; });
+    moveKept(read.valueSets, into.valueSets,
+             [&](const RawValueSet& v) { return all || versionOfDefinitionUrl(v.url) == version; });
+    moveKept(read.codeSystems, into.codeSystems,
+             [&](const RawCodeSystem& c) { return all || versionOfDefinitionUrl(c.url) == version; });
+  }
+}
+
+std::shared_ptr<const ProfileRegistry> loadRegistry(const std::vector<std::filesystem::path>& dirs,
+                                                    ModelVersion version) {
+  RawDefinitions given;
+  for (const auto& dir : dirs) readDefinitionDirectory(dir, given, version);
+  const bool hasCore = std::any_of(given.profiles.begin(), given.profiles.end(), [](const RawProfile& p) {
+    return p.url == "http://hl7.org/fhir/StructureDefinition/Element";
+  });
+  RawDefinitions all;
+  // The core the given folders lack (with the project's own GP Connect definitions, which the
+  // given ones replace by URL).
+  if (!hasCore) readDefinitionDirectory(ProfileRegistry::defaultDir(), all, version);
+  for (auto& p : given.profiles) all.profiles.push_back(std::move(p));
+  for (auto& v : given.valueSets) all.valueSets.push_back(std::move(v));
+  for (auto& c : given.codeSystems) all.codeSystems.push_back(std::move(c));
+  auto registry = std::make_shared<ProfileRegistry>();
+  compileInto(*registry, std::move(all.profiles), std::move(all.valueSets), std::move(all.codeSystems));
+  return registry;
+}
+
+std::shared_ptr<const ProfileRegistry> loadDefaultRegistry(ModelVersion version) {
+  return loadRegistry({ProfileRegistry::defaultDir()}, version);
 }
 
 std::string canonicalUrl(std::string_view url) {
@@ -106,20 +166,9 @@ std::filesystem::path ProfileRegistry::defaultDir() {
   return std::filesystem::path(GPC_SOURCE_DIR) / "profiles";
 }
 
+// STU3 only: DSTU2 definitions found in the folders belong to loadRegistry(dirs, ModelVersion::Dstu2).
 std::shared_ptr<const ProfileRegistry> ProfileRegistry::load(const std::vector<std::filesystem::path>& dirs) {
-  RawDefinitions given;
-  for (const auto& dir : dirs) readDefinitionDirectory(dir, given);
-  const bool hasCore = std::any_of(given.profiles.begin(), given.profiles.end(), [](const RawProfile& p) {
-    return p.url == "http://hl7.org/fhir/StructureDefinition/Element";
-  });
-  RawDefinitions all;
-  if (!hasCore) readDefinitionDirectory(defaultDir(), all);  // the core the given folders lack
-  for (auto& p : given.profiles) all.profiles.push_back(std::move(p));
-  for (auto& v : given.valueSets) all.valueSets.push_back(std::move(v));
-  for (auto& c : given.codeSystems) all.codeSystems.push_back(std::move(c));
-  auto registry = std::make_shared<ProfileRegistry>();
-  compileInto(*registry, std::move(all.profiles), std::move(all.valueSets), std::move(all.codeSystems));
-  return registry;
+  return loadRegistry(dirs, ModelVersion::Stu3);
 }
 
 std::shared_ptr<const ProfileRegistry> ProfileRegistry::loadDefault() { return load({defaultDir()}); }

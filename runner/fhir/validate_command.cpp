@@ -1,7 +1,10 @@
 #include "runner/fhir/validate_command.h"
 
 
+#include <optional>
+
 #include "runner/fhir/file_text.h"
+#include "runner/fhir/fhir_version.h"
 #include "runner/fhir/validator.h"
 #include "runner/fhir/xml.h"
 
@@ -16,6 +19,21 @@ bool looksLikeXml(const std::string& text) {
   return false;
 }
 
+// The registry and validator of each FHIR version, loaded when a file first needs it.
+class Models {
+ public:
+  explicit Models(std::vector<std::filesystem::path> dirs) : dirs_(std::move(dirs)) {}
+  const Validator& operator[](ModelVersion version) {
+    auto& slot = version == ModelVersion::Dstu2 ? dstu2_ : stu3_;
+    if (!slot) slot.emplace(dirs_.empty() ? loadDefaultRegistry(version) : loadRegistry(dirs_, version));
+    return *slot;
+  }
+
+ private:
+  std::vector<std::filesystem::path> dirs_;
+  std::optional<Validator> stu3_, dstu2_;
+};
+
 }  // namespace
 
 int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::ostream& err) {
@@ -27,15 +45,21 @@ int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::
     err << "validate: --format must be text or json, not '" << args.format << "'\n";
     return 2;
   }
-  std::shared_ptr<const ProfileRegistry> registry;
+  std::optional<ModelVersion> forced;
+  if (args.fhirVersion != "auto") {
+    forced = parseModelVersion(args.fhirVersion);
+    if (!forced) {
+      err << "validate: --fhir must be auto, stu3 or dstu2, not '" << args.fhirVersion << "'\n";
+      return 2;
+    }
+  }
+  Models models(std::vector<std::filesystem::path>(args.profileDirs.begin(), args.profileDirs.end()));
   try {
-    std::vector<std::filesystem::path> dirs(args.profileDirs.begin(), args.profileDirs.end());
-    registry = dirs.empty() ? ProfileRegistry::loadDefault() : ProfileRegistry::load(dirs);
+    (void)models[forced.value_or(ModelVersion::Stu3)];  // bad profile folders fail before any file
   } catch (const std::exception& e) {
     err << "validate: cannot load profiles: " << e.what() << "\n";
     return 2;
   }
-  const Validator validator(registry);
   const std::vector<std::string> extra = args.profile.empty() ? std::vector<std::string>{}
                                                                : std::vector<std::string>{args.profile};
   bool unreadable = false;
@@ -51,9 +75,23 @@ int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::
     const std::string& text = *read;
     std::vector<Issue> issues;
     nlohmann::json resource;
-    if (looksLikeXml(text)) {
-      resource = parseXml(text, *registry, &issues);
-    } else {
+    std::optional<ModelVersion> version = forced;
+    try {
+      if (looksLikeXml(text)) {
+        // XML is read with one version's element definitions; in auto mode the claim decides,
+        // and a DSTU2 resource is read again with the DSTU2 ones.
+        resource = parseXml(text, models[version.value_or(ModelVersion::Stu3)].registry(), &issues);
+        if (!version && detectModelVersion(resource) == ModelVersion::Dstu2) {
+          issues.clear();
+          version = ModelVersion::Dstu2;
+          resource = parseXml(text, models[*version].registry(), &issues);
+        }
+      }
+    } catch (const std::exception& e) {
+      err << "validate: cannot load profiles: " << e.what() << "\n";
+      return 2;
+    }
+    if (!looksLikeXml(text)) {
       try {
         resource = nlohmann::json::parse(text);
       } catch (const nlohmann::json::parse_error& e) {
@@ -61,7 +99,14 @@ int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::
       }
     }
     if (!resource.is_null()) {
-      auto found = validator.validate(resource, extra);
+      if (!version) version = detectModelVersion(resource).value_or(ModelVersion::Stu3);
+      std::vector<Issue> found;
+      try {
+        found = models[*version].validate(resource, extra);
+      } catch (const std::exception& e) {
+        err << "validate: cannot load profiles: " << e.what() << "\n";
+        return 2;
+      }
       issues.insert(issues.end(), found.begin(), found.end());
     }
     errors = errors || hasErrors(issues);
@@ -70,7 +115,8 @@ int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::
     } else {
       std::size_t errorCount = 0;
       for (const auto& issue : issues) errorCount += isError(issue) ? 1 : 0;
-      out << file << ": " << (errorCount == 0 ? "valid" : "INVALID") << " (" << errorCount << " error(s), "
+      out << file << ": " << (errorCount == 0 ? "valid" : "INVALID") << " (FHIR "
+          << modelVersionName(version.value_or(ModelVersion::Stu3)) << ", " << errorCount << " error(s), "
           << issues.size() << " issue(s))\n";
       for (const auto& issue : issues) out << "  " << formatIssue(issue) << "\n";
     }

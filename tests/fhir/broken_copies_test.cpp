@@ -21,17 +21,6 @@ struct Break {
   const char* messagePart;
 };
 
-std::vector<Issue> added(const std::vector<Issue>& before, const std::vector<Issue>& after) {
-  std::vector<Issue> out;
-  for (const auto& issue : after) {
-    const bool old = std::any_of(before.begin(), before.end(), [&](const Issue& b) {
-      return b.location == issue.location && b.message == issue.message;
-    });
-    if (!old) out.push_back(issue);
-  }
-  return out;
-}
-
 nlohmann::json subject(const nlohmann::json& record, std::size_t entry) {
   if (entry != SIZE_MAX) return record["entry"][entry]["resource"];
   nlohmann::json bundle = {{"resourceType", "Bundle"}, {"type", "document"}, {"entry", nlohmann::json::array()}};
@@ -69,7 +58,7 @@ void checkBreaks(const std::shared_ptr<const ProfileRegistry>& registry) {
     const auto original = subject(record, b.entry);
     auto broken = original;
     b.apply(broken);
-    const auto issues = added(validator.validate(original), validator.validate(broken));
+    const auto issues = addedIssues(validator.validate(original), validator.validate(broken));
     ASSERT_EQ(issues.size(), 1u) << describe(issues);
     EXPECT_EQ(issues[0].severity, b.severity);
     EXPECT_EQ(issues[0].code, b.code);

@@ -69,4 +69,15 @@ std::string describe(const std::vector<Issue>& issues) {
   return out;
 }
 
+std::vector<Issue> addedIssues(const std::vector<Issue>& before, const std::vector<Issue>& after) {
+  std::vector<Issue> out;
+  for (const auto& issue : after) {
+    const bool old = std::any_of(before.begin(), before.end(), [&](const Issue& b) {
+      return b.location == issue.location && b.message == issue.message;
+    });
+    if (!old) out.push_back(issue);
+  }
+  return out;
+}
+
 }  // namespace gpc::fhir::testing

@@ -24,6 +24,8 @@ std::vector<std::filesystem::path> stu3JsonSamples();
 nlohmann::json readJson(const std::filesystem::path& file);
 std::string readText(const std::filesystem::path& file);
 std::vector<Issue> errorsOf(const std::vector<Issue>& issues);
+// The issues of `after` that `before` lacks (same location and message): what a break added.
+std::vector<Issue> addedIssues(const std::vector<Issue>& before, const std::vector<Issue>& after);
 std::string describe(const std::vector<Issue>& issues);
 
 }  // namespace gpc::fhir::testing

@@ -1,0 +1,205 @@
+// FHIR DSTU2 (Access Record: HTML) validation: the project's hand-written DSTU2 core
+// (profiles/src/hl7-dstu2-core.txt -> profiles/hl7-dstu2-core.json) with the GP Connect DSTU2
+// profiles on top, kept apart from STU3; broken copies of a valid care record Bundle each give
+// exactly the expected issue; the project's compact DSTU2 profiles give the official verdicts.
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include "runner/fhir/core_source.h"
+#include "runner/fhir/fhir_version.h"
+#include "runner/fhir/model.h"
+#include "runner/fhir/validate_command.h"
+#include "tests/fhir/shared_fixtures.h"
+
+namespace gpc::fhir::testing {
+namespace {
+
+std::shared_ptr<const ProfileRegistry> dstu2Registry() {
+  static const auto registry = loadDefaultRegistry(ModelVersion::Dstu2);
+  return registry;
+}
+
+std::filesystem::path dataDir() { return std::filesystem::path(GPC_SOURCE_DIR) / "tests/fhir/data/dstu2"; }
+
+nlohmann::json careRecord() { return readJson(dataDir() / "carerecord-bundle.json"); }
+
+nlohmann::json& entry(nlohmann::json& bundle, const std::string& type) {
+  for (auto& e : bundle["entry"])
+    if (e["resource"]["resourceType"] == type) return e["resource"];
+  throw std::runtime_error("no " + type + " entry");
+}
+
+TEST(Dstu2Models, VersionsAreSeparateModelSets) {
+  const auto dstu2 = dstu2Registry();
+  const auto stu3 = defaultRegistry();
+  const auto* patient2 = dstu2->typeDefinition("Patient");
+  const auto* patient3 = stu3->typeDefinition("Patient");
+  ASSERT_NE(patient2, nullptr);
+  ASSERT_NE(patient3, nullptr);
+  EXPECT_EQ(patient2->raw.fhirVersion, "1.0.2");
+  EXPECT_TRUE(patient2->byPath.contains("Patient.careProvider"));
+  EXPECT_FALSE(patient2->byPath.contains("Patient.generalPractitioner"));
+  EXPECT_TRUE(patient3->byPath.contains("Patient.generalPractitioner"));
+  EXPECT_FALSE(patient3->byPath.contains("Patient.careProvider"));
+  // Backbone elements carry their inherited id/extension/modifierExtension.
+  EXPECT_TRUE(dstu2->typeDefinition("Bundle")->byPath.contains("Bundle.entry.search.modifierExtension"));
+  EXPECT_TRUE(dstu2->typeDefinition("Practitioner")->byPath.contains("Practitioner.practitionerRole.role"));
+  // The GP Connect DSTU2 profiles are in the DSTU2 set only.
+  EXPECT_NE(dstu2->profile("http://fhir.nhs.net/StructureDefinition/gpconnect-patient-1"), nullptr);
+  EXPECT_EQ(stu3->profile("http://fhir.nhs.net/StructureDefinition/gpconnect-patient-1"), nullptr);
+  EXPECT_EQ(dstu2->profile("https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1"), nullptr);
+}
+
+TEST(Dstu2Models, VersionDetectionAndNames) {
+  EXPECT_EQ(parseModelVersion("DSTU2"), ModelVersion::Dstu2);
+  EXPECT_EQ(parseModelVersion("1.0.2"), ModelVersion::Dstu2);
+  EXPECT_EQ(parseModelVersion("stu3"), ModelVersion::Stu3);
+  EXPECT_EQ(parseModelVersion("3.0.1"), ModelVersion::Stu3);
+  EXPECT_EQ(parseModelVersion("r4"), std::nullopt);
+  EXPECT_EQ(detectModelVersion(careRecord()), ModelVersion::Dstu2);
+  nlohmann::json stu3 = {{"resourceType", "Patient"},
+                         {"meta", {{"profile", {"https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1"}}}}};
+  EXPECT_EQ(detectModelVersion(stu3), ModelVersion::Stu3);
+  EXPECT_EQ(detectModelVersion(nlohmann::json{{"resourceType", "Patient"}}), std::nullopt);
+  // A Bundle without a claim of its own is told by its entries.
+  auto bundle = careRecord();
+  bundle.erase("meta");
+  EXPECT_EQ(detectModelVersion(bundle), ModelVersion::Dstu2);
+}
+
+TEST(Dstu2Models, CoreSourceErrorsNameTheLine) {
+  try {
+    readCoreSource("constraint a-1 error true || ok\ntype X\n  y 0..1 string {b-2}\n", "core.txt", "1.0.2");
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("core.txt:3: unknown constraint 'b-2'"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(readCoreSource("type X : Nowhere\n", "core.txt", "1.0.2"), std::runtime_error);
+  EXPECT_THROW(readCoreSource("type X\n  y 1.1 string\n", "core.txt", "1.0.2"), std::runtime_error);
+  EXPECT_THROW(readCoreSource("type X\n  y 0..1 string\n    z 0..1 string\n", "core.txt", "1.0.2"), std::runtime_error);
+  EXPECT_THROW(readCoreSource("primitive float\n", "core.txt", "1.0.2"), std::runtime_error);
+}
+
+// The official GP Connect DSTU2 profiles have two defects that no instance can satisfy (see
+// docs/validation-findings.md); they are the only errors on a conformant care record.
+const std::vector<std::string> kProfileDefects = {
+    "Bundle.entry[0].resource.section[0].code  maximum allowed = 0, but found 1",
+    "Bundle.type  value must be exactly \"searchset \", not \"searchset\""};
+
+std::vector<std::string> errorLines(const std::vector<Issue>& issues) {
+  std::vector<std::string> out;
+  for (const auto& i : errorsOf(issues)) out.push_back(i.location + "  " + i.message);
+  return out;
+}
+
+nlohmann::json withoutProfileClaims(nlohmann::json bundle) {
+  bundle.erase("meta");
+  for (auto& e : bundle["entry"]) e["resource"].erase("meta");
+  return bundle;
+}
+
+TEST(Dstu2Validation, CareRecordIsValidAgainstTheCoreAndOnlyTheProfileDefectsRemain) {
+  const Validator validator(dstu2Registry());
+  const auto core = validator.validate(withoutProfileClaims(careRecord()));
+  EXPECT_FALSE(hasErrors(core)) << describe(core);
+  EXPECT_EQ(errorLines(validator.validate(careRecord())), kProfileDefects);
+  // The same Bundle judged by STU3 rules is wrong in many places (careProvider, name.family list, ...).
+  const Validator stu3(defaultRegistry());
+  EXPECT_TRUE(hasErrors(stu3.validate(careRecord())));
+}
+
+struct Break {
+  const char* name;
+  std::function<void(nlohmann::json&)> apply;
+  const char* code;
+  const char* location;
+  const char* messagePart;
+};
+
+class Dstu2BrokenCopies : public ::testing::TestWithParam<Break> {};
+
+TEST_P(Dstu2BrokenCopies, GiveExactlyTheExpectedIssue) {
+  const Break& b = GetParam();
+  const Validator validator(dstu2Registry());
+  auto bundle = careRecord();
+  const auto before = validator.validate(bundle);
+  b.apply(bundle);
+  const auto issues = errorsOf(addedIssues(before, validator.validate(bundle)));
+  ASSERT_EQ(issues.size(), 1u) << b.name << ":\n" << describe(issues);
+  EXPECT_EQ(issues[0].code, b.code) << describe(issues);
+  EXPECT_EQ(issues[0].location, b.location) << describe(issues);
+  EXPECT_NE(issues[0].message.find(b.messagePart), std::string::npos) << describe(issues);
+}
+
+const Break kBreaks[] = {
+    {"MissingRequiredElement", [](nlohmann::json& b) { entry(b, "Composition").erase("title"); }, "required",
+     "Bundle.entry[0].resource.title", "minimum required = 1"},
+    {"UnknownElement", [](nlohmann::json& b) { entry(b, "Patient")["generalPractitioner"] = {{{"reference", "Practitioner/1"}}}; },
+     "structure", "Bundle.entry[1].resource.generalPractitioner", "unknown"},
+    {"BadCodeInRequiredBinding", [](nlohmann::json& b) { entry(b, "Patient")["gender"] = "blue"; }, "code-invalid",
+     "Bundle.entry[1].resource.gender", "not in the required value set"},
+    {"WrongType", [](nlohmann::json& b) { entry(b, "Patient")["birthDate"] = 1970; }, "value",
+     "Bundle.entry[1].resource.birthDate", "date"},
+    {"SingleValueGivenAsArray", [](nlohmann::json& b) {
+       auto& p = entry(b, "Practitioner");
+       p["name"] = nlohmann::json::array({p["name"]});
+     }, "structure", "Bundle.entry[2].resource.name", "array"},
+    {"DeviceTypeIsRequired", [](nlohmann::json& b) { entry(b, "Device").erase("type"); }, "required",
+     "Bundle.entry[4].resource.type", "minimum required = 1"},
+    {"BundleEntryInvariant", [](nlohmann::json& b) { b["entry"][3].erase("fullUrl"); }, "invariant",
+     "Bundle.entry[3]", "bdl-6"},
+    {"ResourceInvariant", [](nlohmann::json& b) { entry(b, "Organization")["address"][0]["use"] = "home"; }, "invariant",
+     "Bundle.entry[3].resource", "org-2"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Dstu2, Dstu2BrokenCopies, ::testing::ValuesIn(kBreaks),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Dstu2Validation, ValidateCommandChoosesTheVersion) {
+  const auto dir = std::filesystem::temp_directory_path() / ("gpc-dstu2-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto plain = (dir / "unprofiled.json").string();
+  std::ofstream(plain) << withoutProfileClaims(careRecord()).dump();
+  const auto claimed = (dataDir() / "carerecord-bundle.json").string();
+  std::ostringstream out, err;
+  // By its claims: DSTU2, and only the official profile defects.
+  EXPECT_EQ(runValidateCommand({{claimed}, "", {}, "text", "auto"}, out, err), 1);
+  EXPECT_NE(out.str().find("INVALID (FHIR DSTU2, 2 error(s)"), std::string::npos) << out.str();
+  out.str("");
+  EXPECT_EQ(runValidateCommand({{plain}, "", {}, "text", "dstu2"}, out, err), 0) << out.str();
+  EXPECT_NE(out.str().find("valid (FHIR DSTU2"), std::string::npos) << out.str();
+  out.str("");
+  // Nothing claimed: STU3 unless told, and STU3 rules reject the DSTU2 shapes.
+  EXPECT_EQ(runValidateCommand({{plain}, "", {}, "text", "auto"}, out, err), 1);
+  EXPECT_NE(out.str().find("FHIR STU3"), std::string::npos) << out.str();
+  EXPECT_EQ(runValidateCommand({{plain}, "", {}, "text", "r5"}, out, err), 2);
+  std::filesystem::remove_all(dir);
+}
+
+// Official DSTU2 GP Connect definitions (profiles-official) on the project's DSTU2 core give the
+// same errors as the project's compact copy, on the spec example and the care record.
+TEST(Dstu2Validation, ProjectProfilesGiveTheOfficialVerdicts) {
+  if (!haveShared()) GTEST_SKIP() << "needs " << sharedDir() << " (GPC_SHARED_DIR)";
+  const auto official = loadRegistry({sharedDir() / "profiles-official/access-record-html-dstu2"}, ModelVersion::Dstu2);
+  EXPECT_NE(official->profile("http://fhir.nhs.net/StructureDefinition/gpconnect-patient-1"), nullptr);
+  const Validator fromOfficial(official), fromProject(dstu2Registry());
+  std::vector<nlohmann::json> samples = {careRecord(),
+                                         readJson(sharedDir() / "examples/access-record-html/getcarerecord-response-bundle.json"),
+                                         readJson(sharedDir() / "examples/access-record-html/getcarerecord-request.json")};
+  for (const auto& file : std::filesystem::directory_iterator(dataDir()))
+    if (file.path().extension() == ".json") samples.push_back(readJson(file.path()));
+  for (const auto& sample : samples) {
+    auto a = errorsOf(fromOfficial.validate(sample));
+    auto b = errorsOf(fromProject.validate(sample));
+    EXPECT_EQ(describe(a), describe(b)) << sample.value("id", "");
+  }
+}
+
+}  // namespace
+}  // namespace gpc::fhir::testing
