@@ -7,6 +7,7 @@
 #include "provider/records/html_dstu2.h"
 #include "provider/records/html_request.h"
 #include "provider/records/html_sections.h"
+#include "provider/records/html_time_frames.h"
 #include "provider/records/html_xhtml.h"
 #include "provider/records/patient_access.h"
 
@@ -64,8 +65,15 @@ RecordResponse getCareRecord(const RecordContext& ctx, const nlohmann::json& par
   }
   if (!organization) return failed(spineError("INTERNAL_SERVER_ERROR", "No Organization for ODS code " + ctx.odsCode + " in the data pack"));
 
+  html::TimeFrames timeFrames;
+  try {
+    timeFrames = html::loadTimeFrames(html::timeFramesFile(*ctx.store));
+  } catch (const std::exception& e) {
+    return failed(spineError("INTERNAL_SERVER_ERROR", std::string("default time frame configuration: ") + e.what()));
+  }
+  const auto months = timeFrames.find(request.section);
   html::ViewRequest viewRequest{request.section, request.from, request.to, request.periodGiven, ctx.today, access.status.transferDate,
-                                organization->value("name", "")};
+                                organization->value("name", ""), months == timeFrames.end() ? 0 : months->second, ctx.faults};
   const html::SectionView view = html::buildSection(viewRequest, access.record ? &access.record->data : nullptr);
 
   const json device = html::referenceProviderDevice(organization->value("id", ""));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 
 #include "provider/records/record_dates.h"
@@ -70,8 +71,12 @@ int dayNumber(const std::string& d) {
 // What one view needs from the request while it sorts items into tables.
 class ViewBuilder {
  public:
+  // A consumer period wins; without one, a configured default time frame applies from today
+  // minus its months (layout guide "Per section default time frames").
   ViewBuilder(const ViewRequest& r, const json* record, bool sectionFilters)
-      : r_(r), record_(record), sectionFilters_(sectionFilters && r.periodGiven) {}
+      : r_(r), record_(record), defaultApplied_(sectionFilters && !r.periodGiven && r.defaultMonths > 0),
+        filtering_(sectionFilters && (r.periodGiven || defaultApplied_)),
+        from_(r.periodGiven ? r.from : defaultApplied_ ? monthsBefore(r.today, r.defaultMonths) : ""), to_(r.periodGiven ? r.to : "") {}
 
   Items items(const char* area) const {
     Items out;
@@ -92,16 +97,16 @@ class ViewBuilder {
     s.table.id = std::move(id);
     s.table.columns = std::move(columns);
     if (filtered) {
-      s.dateBanner = dateBanner(r_.periodGiven ? r_.from : "", r_.periodGiven ? r_.to : "");
-    } else if (sectionFilters_) {
+      s.dateBanner = defaultApplied_ ? defaultDateBanner(from_) : dateBanner(from_, to_);
+    } else if (filtering_) {
       s.dateBanner = kDateFilterNotApplied;
     }
     Items picked;
     for (const json* item : all) {
       if (!keep(*item)) continue;
-      if (filtered && r_.periodGiven) {
+      if (filtered && filtering_) {
         const auto [start, end] = dated(*item);
-        if (!overlaps(start, end, r_.from, r_.to)) continue;
+        if (!overlaps(start, end, from_, to_)) continue;
       }
       if (item->value("confidential", false)) {
         s.itemsExcluded = true;
@@ -120,7 +125,10 @@ class ViewBuilder {
  private:
   const ViewRequest& r_;
   const json* record_;
-  bool sectionFilters_;
+  bool defaultApplied_;  // no consumer period, a default time frame configured for the section
+  bool filtering_;       // date-filtered subsections filter (consumer period or default)
+  std::string from_;     // yyyy-mm-dd or empty (open)
+  std::string to_;
 };
 
 auto always = [](const json&) { return true; };
@@ -283,13 +291,42 @@ std::vector<Subsection> problemsView(const ViewBuilder& b) {
   return {activeProblems(b), inactiveProblems(b, true, true), inactiveProblems(b, false, true)};
 }
 
+// --- Emergency codes ---------------------------------------------------------------------
+// Items the practice has coded as emergency codes carry "emergency": where further information
+// is held. They live in the clinical areas like any other item (and are withheld when
+// confidential); the summary lists them together, most recent first.
+const std::array<const char*, 4> kEmergencyAreas{"allergies", "problems", "uncategorised", "medications"};
+std::string itemDate(const json& i) {
+  for (const char* key : {"date", "onset", "asserted", "start", "issued"})
+    if (i.contains(key)) return str(i, key);
+  return {};
+}
+std::string itemEntry(const json& i) {
+  for (const char* key : {"code", "medication", "vaccine"})
+    if (!display(i, key).empty()) return display(i, key);
+  return {};
+}
+
+Subsection emergencyCodes(const ViewBuilder& b) {
+  Items coded;
+  for (const char* area : kEmergencyAreas)
+    for (const json* i : b.items(area))
+      if (i->contains("emergency")) coded.push_back(i);
+  return b.table("Emergency Codes", "cli-tab", {"Date", "Entry", "Details", "Location of further information"}, coded, always,
+                 [](const json& i) { return std::pair{itemDate(i), itemDate(i)}; }, false, [](const json& i) {
+                   const std::string severity = i.contains("severity") ? "Severity: " + str(i, "severity") : "";
+                   return std::vector<Cell>{date(itemDate(i)), text(itemEntry(i)),
+                                            text(joined({display(i, "reaction"), severity, str(i, "value"), str(i, "note")})),
+                                            text(str(i, "emergency"))};
+                 });
+}
+
 std::vector<Subsection> summaryView(const ViewBuilder& b) {
-  // Emergency codes are configured per practice; the reference practice configures none.
-  Subsection emergency = b.table("Emergency Codes", "cli-tab", {"Date", "Entry", "Details", "Location of further information"}, {}, always,
-                                 pointDate("date"), false, [](const json&) { return std::vector<Cell>{}; });
+  Subsection emergency = emergencyCodes(b);
+  if (b.request().faults.count("html-emergency-codes-empty")) emergency.table.rows.clear();
   Subsection lastEncounters = encounters(b, false);
   lastEncounters.title = "Last 3 Encounters";
-  if (lastEncounters.table.rows.size() > 3) lastEncounters.table.rows.resize(3);
+  if (lastEncounters.table.rows.size() > 3 && !b.request().faults.count("html-last-encounters-all")) lastEncounters.table.rows.resize(3);
   return {emergency, lastEncounters, activeProblems(b), inactiveProblems(b, true, false), currentAllergies(b), acuteMedication(b), currentRepeats(b)};
 }
 
@@ -332,6 +369,18 @@ std::vector<Subsection> singleTable(const ViewBuilder& b, const std::string& cod
 }
 
 }  // namespace
+
+std::string monthsBefore(const std::string& today, int months) {
+  using namespace std::chrono;
+  const year_month_day t{year{std::stoi(today.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(today.substr(5, 2)))},
+                         day{static_cast<unsigned>(std::stoi(today.substr(8, 2)))}};
+  const year_month ym = year_month{t.year(), t.month()} - std::chrono::months{months};
+  const day last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+  const year_month_day d{ym.year(), ym.month(), std::min(t.day(), last)};
+  char out[11];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return out;
+}
 
 std::optional<SectionInfo> sectionInfo(std::string_view code) {
   for (const auto& s : kSections) {

@@ -5,6 +5,7 @@
 // confidential items withheld behind the exclusion banner, and the time-period rules.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,10 @@ struct ViewRequest {
   std::string today;          // yyyy-mm-dd: "Acute Medication (Last 12 Months)", current repeats
   std::string transferDate;   // record in transit since (yyyy-mm-dd), empty when not
   std::string practiceName;   // "From" of outbound referrals
+  int defaultMonths = 0;      // the section's default time frame (months), 0 = none configured
+  // Faults honoured here: html-emergency-codes-empty (Emergency Codes never lists anything),
+  // html-last-encounters-all (Last 3 Encounters lists every encounter).
+  std::set<std::string> faults;
 };
 
 // `record` is the patient's compact record data, or null for a patient with no clinical data.

@@ -42,6 +42,10 @@ inline const std::string kDateFilterNotApplied = "Date filter not applied";
 inline const std::string kAllRelevantItems = "All relevant items";
 std::string transferBanner(const std::string& transferDate);                // yyyy-mm-dd
 std::string dateBanner(const std::string& from, const std::string& to);   // yyyy-mm-dd or empty
+// "All data items from [SysDate - DefaultDatePeriod]": a default time frame applied from `from`.
+std::string defaultDateBanner(const std::string& from);                     // yyyy-mm-dd
+// yyyy-mm-dd `months` calendar months before `today` (the day clamped to the month's length).
+std::string monthsBefore(const std::string& today, int months);
 std::string emptyText(const std::string& sectionName);
 std::string notSupportedText(const std::string& sectionName);
 

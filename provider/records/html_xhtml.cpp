@@ -62,6 +62,8 @@ std::string dateBanner(const std::string& from, const std::string& to) {
   return kAllRelevantItems;
 }
 
+std::string defaultDateBanner(const std::string& from) { return "All data items from " + displayDate(from); }
+
 std::string emptyText(const std::string& sectionName) { return "No '" + sectionName + "' data is recorded for this patient."; }
 
 std::string notSupportedText(const std::string& sectionName) { return "'" + sectionName + "' data is not supported by this system."; }
@@ -94,7 +96,9 @@ std::string escapeText(std::string_view text) {
 }
 
 std::string renderXhtml(const SectionView& view, const std::set<std::string>& faults) {
-  std::string out = "<div><h1>" + escapeText(view.title) + "</h1>";
+  std::string out = faulted(faults, "html-event-attribute") ? "<div><h1 onclick=\"alert('gpc-assure fault html-event-attribute')\">" : "<div><h1>";
+  // html-malformed: the heading is never closed, which an HTML parser forgives and XML does not.
+  out += escapeText(view.title) + (faulted(faults, "html-malformed") ? "" : "</h1>");
   if (!view.transferBanner.empty()) paragraph(out, "gptransfer-banner", view.transferBanner);
   if (!view.notSupported.empty()) {
     out += "<p>" + escapeText(view.notSupported) + "</p>";

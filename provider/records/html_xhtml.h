@@ -6,7 +6,8 @@
 //
 // Faults honoured (each breaks exactly its rule): html-column-order-wrong (first two column
 // headers of every table swapped), html-script (a <script> element appended), html-entity
-// (empty cells filled with the named entity &nbsp; instead of &#160;).
+// (empty cells filled with the named entity &nbsp; instead of &#160;), html-event-attribute (an
+// onclick attribute on the h1), html-malformed (the h1 never closed: not well-formed XML).
 
 #include <set>
 #include <string>

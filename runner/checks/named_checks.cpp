@@ -6,6 +6,7 @@
 
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
+#include "runner/checks/xhtml_narrative.h"
 
 namespace gpc::checks {
 namespace {
@@ -127,6 +128,7 @@ const std::vector<std::pair<std::string, CheckFn>>& registry() {
       {"no-duplicate-resources", noDuplicateResources},
       {"references-resolve", referencesResolve},
       {"max-ms", maxMs},
+      {"xhtml-narrative", xhtmlNarrativeCheck},
   };
   return checks;
 }

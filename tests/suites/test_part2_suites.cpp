@@ -36,7 +36,8 @@ const std::vector<std::string> kPart2Faults = {
     "bundle-id-not-trace-id", "dangling-reference", "list-empty-reason-missing", "list-code-wrong",
     "no-warning-code", "bundle-fullurl-present", "forward-compat-rejected", "medication-date-filter-wrong",
     "secondary-list-code-wrong", "immunisation-status-ignored", "disabled-area-no-warning", "awaiting-filing-note-wrong",
-    "html-column-order-wrong", "html-script", "html-entity", "binary-oversize-served",
+    "html-column-order-wrong", "html-script", "html-entity", "html-event-attribute", "html-malformed",
+    "html-emergency-codes-empty", "html-last-encounters-all", "binary-oversize-served",
     "documents-include-not-required"};
 
 const std::vector<std::string> kPart2Categories = {"structured", "documents", "html-view"};
@@ -53,6 +54,21 @@ TEST_F(Part2SuitesAgainstProvider, EveryPart2CasePassesAgainstTheConformantProvi
 
 TEST_F(Part2SuitesAgainstProvider, EachRecordFaultMakesAPassingCaseFail) {
   expectEachFaultCaught(kPart2Faults, passingCases());
+}
+
+// The XHTML safety faults are caught by the xhtml-narrative check itself (a case whose only
+// failure is that check), not merely by layout assertions that happen to notice the change.
+TEST_F(Part2SuitesAgainstProvider, XhtmlFaultsAreCaughtByTheNarrativeCheck) {
+  std::vector<const gpc::Case*> html;
+  for (const auto* c : passingCases())
+    if (c->info.suiteFile.find("suites/html/") != std::string::npos) html.push_back(c);
+  ASSERT_FALSE(html.empty());
+  for (const char* fault : {"html-script", "html-entity", "html-event-attribute", "html-malformed"}) {
+    bool caught = false;
+    for (const auto& r : run({fault}, html, false))
+      caught = caught || (r.verdict == gpc::Verdict::Failed && r.reason.find("narrative problem") != std::string::npos);
+    EXPECT_TRUE(caught) << fault << ": no html case failed on the xhtml-narrative check";
+  }
 }
 
 TEST(Part2SuiteTraceability, Part2CategoriesAreAtLeast95PercentAccountedFor) {
