@@ -31,7 +31,7 @@ ModelVersion versionOfDefinitionUrl(std::string_view url);
 
 // The version a resource claims through meta.profile (its own or, for a Bundle, its entries'):
 // DSTU2 for http://fhir.nhs.net/StructureDefinition/..., STU3 for https://fhir.nhs.uk/STU3/... and
-// CareConnect; nullopt when it claims nothing telling.
+// CareConnect; DSTU2 for a Conformance (STU3's CapabilityStatement); nullopt when nothing tells.
 std::optional<ModelVersion> detectModelVersion(const nlohmann::json& resource);
 
 // Reads every definition below `dir` that belongs to `version` (see versionOfProfile).

@@ -9,6 +9,7 @@
 
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 
 #include "runner/fhir/core_source.h"
@@ -67,6 +68,7 @@ TEST(Dstu2Models, VersionDetectionAndNames) {
                          {"meta", {{"profile", {"https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1"}}}}};
   EXPECT_EQ(detectModelVersion(stu3), ModelVersion::Stu3);
   EXPECT_EQ(detectModelVersion(nlohmann::json{{"resourceType", "Patient"}}), std::nullopt);
+  EXPECT_EQ(detectModelVersion(nlohmann::json{{"resourceType", "Conformance"}}), ModelVersion::Dstu2);
   // A Bundle without a claim of its own is told by its entries.
   auto bundle = careRecord();
   bundle.erase("meta");
@@ -180,6 +182,29 @@ TEST(Dstu2Validation, ValidateCommandChoosesTheVersion) {
   EXPECT_NE(out.str().find("FHIR STU3"), std::string::npos) << out.str();
   EXPECT_EQ(runValidateCommand({{plain}, "", {}, "text", "r5"}, out, err), 2);
   std::filesystem::remove_all(dir);
+}
+
+// Responses of the reference provider (captured from `gpc-assure run`, suite html) and the
+// request the runner sends: the only errors are the findings in docs/validation-findings.md —
+// entries without fullUrl (bdl-6, a provider defect), and two official-asset defects (section.code
+// 0..0 on the sliced Composition.section; the 2016 error value set lacking the 0.7.x Spine codes).
+TEST(Dstu2Validation, ReferenceProviderResponsesHaveOnlyTheKnownFindings) {
+  const Validator validator(dstu2Registry());
+  std::map<std::string, int> found;
+  for (const char* name : {"provider-carerecord-response.json", "provider-operationoutcome.json",
+                           "provider-conformance.json", "runner-getcarerecord-request.json"}) {
+    for (const auto& issue : errorsOf(validator.validate(readJson(dataDir() / name)))) {
+      std::string finding = issue.message.starts_with("bdl-6") ? "bdl-6"
+                            : issue.location.ends_with(".code") && issue.message.find("maximum allowed = 0") != std::string::npos
+                                ? "section.code 0..0"
+                            : issue.message.find("gpconnect-error-or-warning-code-1") != std::string::npos
+                                ? "stale error value set"
+                                : std::string(name) + ": " + issue.location + " " + issue.message;
+      ++found[finding];
+    }
+  }
+  const std::map<std::string, int> expected = {{"bdl-6", 5}, {"section.code 0..0", 1}, {"stale error value set", 1}};
+  EXPECT_EQ(found, expected);
 }
 
 // Official DSTU2 GP Connect definitions (profiles-official) on the project's DSTU2 core give the
