@@ -11,7 +11,6 @@
 
 #include "reporters/case_summary.h"
 #include "reporters/reporters.h"
-#include "reporters/run_json.h"
 #include "reporters/text_safety.h"
 
 namespace gpc::reporters {
@@ -45,12 +44,14 @@ std::string printable(std::string_view text) { return toTerminalText(text); }
 
 class ConsoleReporter final : public Reporter {
  public:
-  ConsoleReporter(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {}
+  ConsoleReporter(std::ostream& out, ConsoleOptions options, SharedCanonicalRun canonical)
+      : out_(out), options_(options), canonical_(std::move(canonical)) {}
 
   void runStarting(const RunInfo& info, int selectedCases) override {
     selected_ = selectedCases;
     out_ << "gpc-assure " << printable(info.toolVersion) << ": " << selectedCases << " case"
-         << (selectedCases == 1 ? "" : "s") << " against " << printable(info.targetName) << "\n";
+         << (selectedCases == 1 ? "" : "s") << " against " << printable(info.targetName) << " (seed " << info.seed
+         << ")\n";
     if (!info.faults.empty()) {
       std::string faults;
       for (const auto& f : info.faults) faults += (faults.empty() ? "" : ", ") + printable(f);
@@ -89,7 +90,7 @@ class ConsoleReporter final : public Reporter {
     out_ << fmt::format("\n{} case{} in {:.1f} s\n", result.summary.total, result.summary.total == 1 ? "" : "s",
                         result.durationMs / 1000.0);
     // In the CI log, where a later edit of the report files cannot reach (docs/reports.md).
-    out_ << "result sha256: " << resultDigest(result) << "\n";
+    out_ << "result sha256: " << canonical_->of(result).digest << "\n";
     // The last line, uncoloured and exactly this form: CI tooling reads "N passed, N failed".
     out_ << countsLine(result.summary) << "\n";
     out_.flush();
@@ -135,6 +136,7 @@ class ConsoleReporter final : public Reporter {
 
   std::ostream& out_;
   ConsoleOptions options_;
+  SharedCanonicalRun canonical_;
   int selected_ = 0;
   int done_ = 0;
   RunSummary running_;
@@ -150,8 +152,10 @@ ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag) {
   return o;
 }
 
-std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options) {
-  return std::make_unique<ConsoleReporter>(out, options);
+std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options,
+                                              SharedCanonicalRun canonical) {
+  if (!canonical) canonical = std::make_shared<CanonicalRun>();
+  return std::make_unique<ConsoleReporter>(out, options, std::move(canonical));
 }
 
 }  // namespace gpc::reporters

@@ -21,21 +21,41 @@ details.exchange{margin:.5em 0 .5em 1em}details.exchange>summary{cursor:pointer;
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.5em 0}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
 tr.fail td{background:#fff1f0}.faults{background:#fff8c5;border:1px solid #d4a72c;padding:.5em;border-radius:4px}
 .note{color:#57606a;font-style:italic}.digest code{word-break:break-all}#filters label{margin-right:1.2em}
+#filters{position:sticky;top:0;background:#fff;z-index:1;border-bottom:1px solid #ccd;padding-bottom:.2em}
+#filters p{margin:.35em 0}#shown{color:#57606a}
+table.checks{width:100%;table-layout:fixed}table.checks col.c-result{width:5em}table.checks col.c-kind{width:10.5em}
+table.checks col.c-step{width:5.5em}table.checks td,table.checks th{overflow-wrap:anywhere}
+td code{white-space:pre-wrap;overflow-wrap:anywhere}table.headers td code{word-break:break-all}
+small.req,p.req{color:#57606a}details.case>summary small.req{margin-left:5.2em}
 @media print{#filters{display:none}details{display:block}}
 )css";
 
-// Verdict filters: each checkbox shows or hides the cases with its verdict.
+// Filters: a checkbox per verdict and a Find box (every word must occur in the case's id,
+// title, requirement, capability or suite); buttons to open the shown cases or close all.
 inline constexpr std::string_view kHtmlScript = R"js(
 (function(){
   var boxes=document.querySelectorAll('#filters input[data-verdict]');
+  var find=document.getElementById('find');
+  var cases=document.querySelectorAll('details.case');
   function apply(){
-    var shown={};
+    var shown={},words=find.value.toLowerCase().split(/\s+/).filter(Boolean),n=0;
     boxes.forEach(function(b){shown[b.getAttribute('data-verdict')]=b.checked;});
-    document.querySelectorAll('details.case').forEach(function(c){
-      c.hidden=!shown[c.getAttribute('data-verdict')];
+    cases.forEach(function(c){
+      var text=c.getAttribute('data-search')||'';
+      var hide=!shown[c.getAttribute('data-verdict')]||!words.every(function(w){return text.indexOf(w)>=0;});
+      c.hidden=hide;
+      if(!hide)n++;
     });
+    document.getElementById('shown').textContent=n+' of '+cases.length+' cases shown';
   }
   boxes.forEach(function(b){b.addEventListener('change',apply);});
+  find.addEventListener('input',apply);
+  document.getElementById('expand').addEventListener('click',function(){
+    cases.forEach(function(c){if(!c.hidden)c.open=true;});
+  });
+  document.getElementById('collapse').addEventListener('click',function(){
+    document.querySelectorAll('details').forEach(function(d){d.open=false;});
+  });
   document.getElementById('filters').hidden=false;
   apply();
 })();

@@ -8,5 +8,7 @@
 namespace gpc::reporters {
 
 std::string renderHtmlReport(const RunResult& result);
+// The same, with the result digest (resultDigest(result)) already known.
+std::string renderHtmlReport(const RunResult& result, const std::string& resultDigest);
 
 }  // namespace gpc::reporters

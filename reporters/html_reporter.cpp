@@ -3,6 +3,7 @@
 // element stops the page loading anything even if a bug let markup through.
 
 #include <array>
+#include <cctype>
 
 #include <nlohmann/json.hpp>
 
@@ -40,8 +41,7 @@ class HtmlWriter {
  public:
   explicit HtmlWriter(const RunResult& r) : r_(r) {}
 
-  std::string render() {
-    const std::string digest = resultDigest(r_);
+  std::string render(const std::string& digest) {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n";
@@ -73,6 +73,9 @@ class HtmlWriter {
     row("Duration", e(ms(r_.durationMs)));
     row("Tool", "gpc-assure " + e(i.toolVersion));
     row("Jobs", std::to_string(i.jobs));
+    row("Seed", fmt::format("{} <small>(generated values such as NHS numbers to register; <code>run --seed {}</code> "
+                            "repeats them)</small>",
+                            i.seed, i.seed));
     if (!i.filters.empty()) {
       std::string f;
       for (const auto& s : i.filters) f += "<code>" + e(s) + "</code> ";
@@ -108,11 +111,18 @@ class HtmlWriter {
 
   void filters() {
     // Hidden until the script runs: without script every case is shown and filters do nothing.
-    out_ += "<section id=\"filters\" hidden>\n<h2>Cases</h2>\nShow: ";
-    for (Verdict v : kVerdicts) {
-      out_ += fmt::format("<label><input type=\"checkbox\" data-verdict=\"{0}\" checked> {0}</label>", toString(v));
+    const RunSummary& s = r_.summary;
+    const std::array counts = {s.passed, s.failed, s.errored, s.skipped};
+    out_ += "<section id=\"filters\" hidden>\n<h2>Cases</h2>\n<p>Show: ";
+    for (std::size_t k = 0; k < kVerdicts.size(); ++k) {
+      out_ += fmt::format("<label><input type=\"checkbox\" data-verdict=\"{0}\" checked> {0} ({1})</label>",
+                          toString(kVerdicts[k]), counts[k]);
     }
-    out_ += "\n</section>\n";
+    out_ += "</p>\n<p><label>Find: <input type=\"search\" id=\"find\" size=\"40\" "
+            "placeholder=\"case id, title, requirement, capability, suite\"></label> "
+            "<button type=\"button\" id=\"expand\">Open shown</button> "
+            "<button type=\"button\" id=\"collapse\">Close all</button> "
+            "<span id=\"shown\"></span></p>\n</section>\n";
   }
 
   void cases() {
@@ -125,10 +135,17 @@ class HtmlWriter {
     const char* v = toString(c.verdict);
     // Problems open by default: they are what a reviewer came for.
     const bool open = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
-    out_ += fmt::format("<details class=\"case\" data-verdict=\"{}\" id=\"case-{}\"{}>\n", v, e(c.info.id),
-                        open ? " open" : "");
-    out_ += fmt::format("<summary><span class=\"v v-{0}\">{0}</span> <code>{1}</code> {2} <small>({3})</small></summary>\n",
-                        v, e(c.info.id), e(c.info.title), e(ms(c.durationMs)));
+    // What the Find box matches, lower-cased (the script lower-cases what is typed).
+    std::string search = c.info.id + " " + c.info.title + " " + c.info.requirement + " " + c.info.capability + " " +
+                         c.info.suiteId;
+    for (char& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out_ += fmt::format("<details class=\"case\" data-search=\"{}\" data-verdict=\"{}\" id=\"case-{}\"{}>\n",
+                        e(search), v, e(c.info.id), open ? " open" : "");
+    // The requirement in the closed line too: a reviewer scanning the list sees what each case checks.
+    out_ += fmt::format(
+        "<summary><span class=\"v v-{0}\">{0}</span> <code>{1}</code> {2} <small>({3})</small>{4}</summary>\n", v,
+        e(c.info.id), e(c.info.title), e(ms(c.durationMs)),
+        c.info.requirement.empty() ? "" : "<br><small class=\"req\">" + e(c.info.requirement) + "</small>");
     out_ += "<dl class=\"meta\">\n";
     const auto item = [&](std::string_view name, const std::string& value) {
       if (!value.empty()) out_ += "<dt>" + std::string(name) + "</dt><dd>" + e(value) + "</dd>\n";
@@ -145,14 +162,17 @@ class HtmlWriter {
     item("Tags", tags);
     item("Note", c.info.note);
     out_ += "</dl>\n";
-    checks(c.checks);
+    checks(c.checks, c.info.requirement);
     for (const auto& x : c.exchanges) exchange(x);
     out_ += "</details>\n";
   }
 
-  void checks(const std::vector<CheckResult>& list) {
+  void checks(const std::vector<CheckResult>& list, const std::string& requirement) {
     if (list.empty()) return;
-    out_ += "<table class=\"checks\">\n<tr><th>Result</th><th>Check</th><th>Subject</th><th>Expected</th>"
+    // Every check of a case checks the case's requirement: say so above the table.
+    if (!requirement.empty()) out_ += "<p class=\"req\">Checks of <strong>" + e(requirement) + "</strong>:</p>\n";
+    out_ += "<table class=\"checks\">\n<colgroup><col class=\"c-result\"><col class=\"c-kind\"><col><col><col><col>"
+            "<col class=\"c-step\"></colgroup>\n<tr><th>Result</th><th>Check</th><th>Subject</th><th>Expected</th>"
             "<th>Actual</th><th>Message</th><th>Step</th></tr>\n";
     for (const auto& k : list) {
       const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
@@ -219,24 +239,31 @@ class HtmlWriter {
 
 class HtmlReporter final : public Reporter {
  public:
-  explicit HtmlReporter(std::filesystem::path path) : path_(std::move(path)) {}
+  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical)
+      : path_(std::move(path)), canonical_(std::move(canonical)) {}
 
   void runFinished(const RunResult& result) override {
-    const std::string html = HtmlWriter(result).render();
+    const std::string html = HtmlWriter(result).render(canonical_->of(result).digest);
     writeReportFile(path_, html, "HTML report");
     writeDigestFile(path_, html, "HTML report");
   }
 
  private:
   std::filesystem::path path_;
+  SharedCanonicalRun canonical_;
 };
 
 }  // namespace
 
-std::string renderHtmlReport(const RunResult& result) { return HtmlWriter(result).render(); }
+std::string renderHtmlReport(const RunResult& result) { return HtmlWriter(result).render(resultDigest(result)); }
 
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path) {
-  return std::make_unique<HtmlReporter>(std::move(path));
+std::string renderHtmlReport(const RunResult& result, const std::string& resultDigest) {
+  return HtmlWriter(result).render(resultDigest);
+}
+
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical) {
+  if (!canonical) canonical = std::make_shared<CanonicalRun>();
+  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical));
 }
 
 }  // namespace gpc::reporters

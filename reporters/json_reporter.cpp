@@ -2,29 +2,31 @@
 
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
-#include "reporters/run_json.h"
 
 namespace gpc::reporters {
 namespace {
 
 class JsonReporter final : public Reporter {
  public:
-  explicit JsonReporter(std::filesystem::path path) : path_(std::move(path)) {}
+  JsonReporter(std::filesystem::path path, SharedCanonicalRun canonical)
+      : path_(std::move(path)), canonical_(std::move(canonical)) {}
 
   void runFinished(const RunResult& result) override {
-    const std::string json = canonicalJson(result);
-    writeReportFile(path_, json, "JSON report");
-    writeDigestFile(path_, json, "JSON report");
+    const CanonicalText& text = canonical_->of(result);
+    writeReportFile(path_, text.json, "JSON report");
+    writeDigestLine(path_, text.digest, "JSON report");
   }
 
  private:
   std::filesystem::path path_;
+  SharedCanonicalRun canonical_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path) {
-  return std::make_unique<JsonReporter>(std::move(path));
+std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path, SharedCanonicalRun canonical) {
+  if (!canonical) canonical = std::make_shared<CanonicalRun>();
+  return std::make_unique<JsonReporter>(std::move(path), std::move(canonical));
 }
 
 }  // namespace gpc::reporters

@@ -75,9 +75,13 @@ void writeReportFile(const std::filesystem::path& path, std::string_view content
 }
 
 void writeDigestFile(const std::filesystem::path& path, std::string_view content, std::string_view kind) {
+  writeDigestLine(path, sha256Hex(content), kind);
+}
+
+void writeDigestLine(const std::filesystem::path& path, std::string_view sha256, std::string_view kind) {
   std::filesystem::path sidecar = path;
   sidecar += ".sha256";
-  writeReportFile(sidecar, sha256Hex(content) + "  " + path.filename().string() + "\n",
+  writeReportFile(sidecar, std::string(sha256) + "  " + path.filename().string() + "\n",
                   std::string(kind) + " digest");
 }
 

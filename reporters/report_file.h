@@ -16,4 +16,7 @@ void writeReportFile(const std::filesystem::path& path, std::string_view content
 // digest of `content`, so a reviewer can check the report with standard tools.
 void writeDigestFile(const std::filesystem::path& path, std::string_view content, std::string_view kind);
 
+// The same when the SHA-256 hex of the content is already known.
+void writeDigestLine(const std::filesystem::path& path, std::string_view sha256, std::string_view kind);
+
 }  // namespace gpc::reporters

@@ -14,6 +14,9 @@
 #include <stdexcept>
 #include <string>
 
+#include <vector>
+
+#include "reporters/canonical_run.h"
 #include "reporters/reporter.h"
 
 namespace gpc::reporters {
@@ -48,17 +51,32 @@ ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag);
 
 // One line per finished case, failure details, a per-capability table and as the last
 // line exactly "N passed, N failed, N errored, N skipped" (CI tools grep for it).
-std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options = {});
+// `canonical` (optional) is shared with the other reporters of the run, for the result digest.
+std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options = {},
+                                              SharedCanonicalRun canonical = nullptr);
 
 // JUnit XML valid against both the Jenkins (junit-10.xsd) and Ant JUnit schemas.
 std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path);
 
 // The whole RunResult with all evidence (docs/reports.md). Also writes `<path>.sha256`
 // in `sha256sum -c` format, the digest the HTML report shows.
-std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path);
+std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
 
 // One self-contained HTML file for an assurance reviewer, showing the SHA-256 digest of
 // the canonical JSON result (the bytes makeJsonReporter writes).
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path);
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
+
+// Where makeRunReporters writes the three report files.
+struct ReportPaths {
+  std::filesystem::path junit;
+  std::filesystem::path json;
+  std::filesystem::path html;
+};
+
+// The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML.
+// They share one CanonicalRun, so the canonical JSON is rendered once per run, not once per
+// report that needs it (JSON text, HTML digest, console digest).
+std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
+                                                        const ReportPaths& paths);
 
 }  // namespace gpc::reporters

@@ -89,7 +89,8 @@ Json runJson(const RunResult& r) {
               {"target_file", i.targetFile},   {"endpoints", std::move(endpoints)},
               {"faults", i.faults},            {"started_at", i.startedAt},
               {"finished_at", r.finishedAt},   {"duration_ms", r.durationMs},
-              {"jobs", i.jobs},                {"filters", i.filters}};
+              {"jobs", i.jobs},                {"filters", i.filters},
+              {"seed", i.seed}};
 }
 
 Json summaryJson(const RunSummary& s) {
@@ -237,6 +238,12 @@ CaseResult readCase(const Node& n) {
 
 int readCount(const Node& n) { return static_cast<int>(n.integer()); }
 
+std::uint64_t readSeed(const Node& n) {
+  const long value = n.integer();
+  if (value < 0) n.fail("expected a seed of 0 or more");
+  return static_cast<std::uint64_t>(value);
+}
+
 }  // namespace
 
 std::string canonicalJson(const RunResult& result) {
@@ -277,6 +284,8 @@ RunResult runResultFromJson(std::string_view json) {
   r.durationMs = run.at("duration_ms").number();
   r.info.jobs = static_cast<int>(run.at("jobs").integer());
   r.info.filters = run.at("filters").strings();
+  // Added in 1.1; a 1.0 report has none (its run generated nothing).
+  if (run.has("seed")) r.info.seed = readSeed(run.at("seed"));
   const Node s = root.at("summary");
   r.summary.total = readCount(s.at("total"));
   r.summary.passed = readCount(s.at("passed"));

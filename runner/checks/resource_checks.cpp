@@ -41,6 +41,29 @@ const nlohmann::json& at(const nlohmann::json& v, std::initializer_list<std::var
   return *node;
 }
 
+// issue.diagnostics, judged only when the suite asks: the spec makes it a MUST for some errors
+// (INVALID_RESOURCE, INVALID_PARAMETER, REFERENCE_NOT_FOUND, INTERNAL_SERVER_ERROR, a named bad
+// parameter) and a SHOULD elsewhere, and a SHOULD cannot fail a case (docs/suite-format.md).
+// want: "present" (a non-blank string) or {"contains": "text"} (present and containing text);
+// "any" (not judged, for example tables mixing MUST and SHOULD rows) never reaches here.
+CheckResult checkDiagnostics(const nlohmann::json& want, const nlohmann::json& actual, const std::string& base) {
+  const std::string subject = base + ".diagnostics";
+  const bool present = actual.is_string() && actual.get<std::string>().find_first_not_of(" \t\r\n") != std::string::npos;
+  if (want.is_object()) {
+    const std::string needle = want.value("contains", std::string());
+    const bool ok = present && actual.get<std::string>().find(needle) != std::string::npos;
+    return makeResult("operation_outcome", subject, ok,
+                      ok ? subject + " names \"" + needle + "\""
+                         : subject + ": expected text containing \"" + needle + "\", got " + str(actual),
+                      "contains \"" + needle + "\"", str(actual));
+  }
+  return makeResult("operation_outcome", subject, present,
+                    present ? subject + " gives the detail: \"" + actual.get<std::string>() + "\""
+                            : subject + " must give the detail of the error but is " +
+                                  (actual.is_string() ? std::string("blank") : str(actual)),
+                    "present", str(actual));
+}
+
 }  // namespace
 
 std::vector<CheckResult> checkResource(const nlohmann::json& spec, const ResponseView& r) {
@@ -122,6 +145,8 @@ std::vector<CheckResult> checkOperationOutcome(const nlohmann::json& spec, const
                                 : base + ".details.coding[0].display is required by the profile but is " + str(display),
                              "present", str(display)));
   }
+  if (spec.contains("diagnostics") && spec["diagnostics"] != "any")
+    out.push_back(checkDiagnostics(spec["diagnostics"], at(issue, {"diagnostics"}), base));
   return out;
 }
 

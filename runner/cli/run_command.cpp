@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <random>
 #include <ostream>
 #include <set>
 
@@ -72,20 +73,31 @@ struct Reports {
   }
 };
 
+// The reporters share one rendering of the canonical JSON (report text and result digest).
 Reports makeReports(const RunArgs& args, std::ostream& out) {
-  Reports reports;
   const reporters::ConsoleOptions console =
       args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
-  reports.owned.push_back(reporters::makeConsoleReporter(out, console));
   const fs::path dir(args.outDir);
-  reports.owned.push_back(reporters::makeJUnitReporter(args.junit ? fs::path(*args.junit) : dir / "junit.xml"));
-  reports.owned.push_back(reporters::makeJsonReporter(args.json ? fs::path(*args.json) : dir / "report.json"));
-  reports.owned.push_back(reporters::makeHtmlReporter(args.html ? fs::path(*args.html) : dir / "report.html"));
-  return reports;
+  const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
+                                     args.json ? fs::path(*args.json) : dir / "report.json",
+                                     args.html ? fs::path(*args.html) : dir / "report.html"};
+  return Reports{reporters::makeRunReporters(out, console, paths)};
 }
 
-RunInfo describeRun(const RunArgs& args, const ResolvedTarget& resolved, const Selection& selection) {
+// Largest seed a JSON reader in any language reads back exactly (2^53 - 1).
+constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 53) - 1;
+
+// A random seed when none is given: 32 bits, short enough to copy from a report.
+std::uint64_t runSeed(const RunArgs& args) {
+  if (args.seed) return *args.seed;
+  std::random_device device;
+  return device();
+}
+
+RunInfo describeRun(const RunArgs& args, const ResolvedTarget& resolved, const Selection& selection,
+                    std::uint64_t seed) {
   RunInfo info;
+  info.seed = seed;
   info.toolVersion = GPC_VERSION;
   info.targetName = resolved.target.name;
   info.targetFile = args.target ? *args.target : "";
@@ -115,6 +127,9 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   run->add_option("--html", args.html, "HTML report file (instead of OUT/report.html)");
   run->add_option("--fault", args.faults, "Switch on a reference provider fault (repeatable; see `faults`)");
   run->add_option("--suites-dir", args.suitesDir, "Suites directory (default: see docs/cli.md)");
+  run->add_option("--seed", args.seed,
+                  "Seed of generated values such as NHS numbers to register (default: random, shown in the reports)")
+      ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));
   run->add_flag("--no-color", args.noColor, "No colour on the console (also: NO_COLOR)");
 }
 
@@ -127,14 +142,16 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     ResolvedTarget resolved = resolveTarget(args, dirs);
     http::CurlTransport transport(resolved.target.transport);
     const std::unique_ptr<FhirServices> fhir = makeFhirServices(dirs.profiles.string());
-    const ExecContext context{resolved.target, transport, *fhir, dirs.fixtures};
+    const std::uint64_t seed = runSeed(args);
+    ExecContext context{resolved.target, transport, *fhir, dirs.fixtures};
+    context.seed = seed;
 
     std::vector<CaseInfo> infos;
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
     Reports reports = makeReports(args, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
-        describeRun(args, resolved, selected.selection), infos,
+        describeRun(args, resolved, selected.selection, seed), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},
         reports.all());
     out.flush();

@@ -3,6 +3,7 @@
 // provider started in-process), run them on --jobs threads and write the reports.
 
 #include <iosfwd>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ struct RunArgs {
   std::optional<std::string> junit, json, html;
   std::vector<std::string> faults;  // reference provider fault switches
   std::optional<std::string> suitesDir;
+  // Seed of generated values ({generated.nhs_number}); none: a random one, shown in the reports.
+  std::optional<std::uint64_t> seed;
   bool noColor = false;
   // Set by tests writing to a string stream; otherwise decided from stdout and NO_COLOR.
   std::optional<reporters::ConsoleOptions> console;

@@ -116,6 +116,8 @@ struct RunInfo {
   std::string startedAt;  // ISO 8601 UTC
   int jobs = 1;
   std::vector<std::string> filters;  // the selection as given on the command line
+  // Seed of the run's generated values ({generated.nhs_number}): `run --seed N` repeats them.
+  std::uint64_t seed = 0;
 };
 
 struct RunResult {

@@ -86,7 +86,7 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
   Captures captures;
   for (const auto& step : c.steps) {
     const auto prefix = stepPrefix(c, step);
-    VariableScope scope{&c.variables, &captures, &ctx.target.tree, uuidV4(), ctx.clock()};
+    VariableScope scope{&c.variables, &captures, &ctx.target.tree, uuidV4(), ctx.clock(), ctx.seed, c.info.id};
     BuiltRequest built;
     try {
       built = buildRequest(step, ctx.target, scope, ctx.fixturesRoot, ctx.fhir);

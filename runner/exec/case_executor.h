@@ -4,6 +4,7 @@
 // Thread-safe: holds no state between calls; the scheduler calls it from N threads.
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 
@@ -23,6 +24,8 @@ struct ExecContext {
   const FhirServices& fhir;
   std::filesystem::path fixturesRoot;  // `body.fixture` paths are relative to it
   Clock clock = [] { return std::chrono::system_clock::now(); };
+  // Seed of generated values ({generated.nhs_number}): equal seeds give equal values per case.
+  std::uint64_t seed = 0;
 };
 
 // Never throws for anything a suite, target or provider does: those become Failed/Errored

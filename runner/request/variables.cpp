@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "runner/request/encoding.h"
+#include "runner/request/generated.h"
 #include "runner/suite/variable_names.h"
 
 namespace gpc {
@@ -69,6 +70,7 @@ std::optional<nlohmann::json> resolveVariable(const VariableScope& scope, const 
       return substituteJson(it->second, makeLookup(inner), Unknown::Throw);
     }
   }
+  if (auto generated = generatedValue(name, scope.seed, scope.caseId)) return *generated;
   if (isBuiltinVariable(name)) {
     if (name == "trace_id") return scope.traceId;
     if (name == "uuid") return uuidV4();

@@ -1,8 +1,10 @@
 #pragma once
-// Run-time values of `{name}`: captures, suite variables, built-ins, then the target file as a
-// tree. (Example columns were substituted when the case was expanded.)
+// Run-time values of `{name}`: captures, suite variables, built-ins (generated values among
+// them, runner/request/generated.h), then the target file as a tree. (Example columns were
+// substituted when the case was expanded.)
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +21,10 @@ struct VariableScope {
   const nlohmann::json* targetTree = nullptr;
   std::string traceId;  // the current request's Ssp-TraceID
   std::chrono::system_clock::time_point now;
+  // {generated.*} values are a function of the run's seed and the case id: the same within a
+  // case (request body and expectations agree), different between cases and between seeds.
+  std::uint64_t seed = 0;
+  std::string caseId{};  // NSDMI: older aggregate initialisers of the scope stay warning-free
 };
 
 std::optional<nlohmann::json> resolveVariable(const VariableScope& scope, const std::string& name);

@@ -100,6 +100,18 @@ void validateStatus(const nlohmann::json& v, const std::string& file, const std:
   throw LoadError(file, ptr, reason);
 }
 
+// operation_outcome.diagnostics: "present", {"contains": "text"} or "any" (not judged).
+void validateDiagnostics(const nlohmann::json& d, const std::string& file, const std::string& ptr) {
+  if (d == "present" || d == "any") return;
+  if (d.is_object()) {
+    ji::checkKeys(d, file, ptr, {"contains"});
+    ji::required(d, "contains", Kind::String, file, ptr);
+    if (!d["contains"].get<std::string>().empty()) return;
+    throw LoadError(file, ji::child(ptr, "contains"), "expected the text the diagnostics must contain");
+  }
+  throw LoadError(file, ptr, "expected \"present\", \"any\" or {\"contains\": \"text\"}, got " + d.dump());
+}
+
 void validateHeaderMatcher(const nlohmann::json& m, const std::string& file, const std::string& ptr) {
   ji::expect(m, Kind::Object, file, ptr);
   ji::checkKeys(m, file, ptr, {"present", "absent", "equals", "equals_ci", "contains", "matches", "count"});
@@ -214,8 +226,10 @@ void validateExpect(const nlohmann::json& x, const std::string& file, const std:
   }
   if (auto* o = ji::optional(x, "operation_outcome", Kind::Object, file, ptr)) {
     const auto op = ji::child(ptr, "operation_outcome");
-    ji::checkKeys(*o, file, op, {"code", "issue_code", "severity", "display"});
-    for (const auto& [k, v] : o->items()) ji::expect(v, Kind::String, file, ji::child(op, k));
+    ji::checkKeys(*o, file, op, {"code", "issue_code", "severity", "display", "diagnostics"});
+    for (const auto& [k, v] : o->items())
+      if (k != "diagnostics") ji::expect(v, Kind::String, file, ji::child(op, k));
+    if (o->contains("diagnostics")) validateDiagnostics((*o)["diagnostics"], file, ji::child(op, "diagnostics"));
   }
   if (auto* a = ji::optional(x, "assert", Kind::Array, file, ptr))
     for (std::size_t i = 0; i < a->size(); ++i) validateAssert((*a)[i], file, ji::child(ji::child(ptr, "assert"), i));

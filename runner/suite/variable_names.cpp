@@ -3,10 +3,13 @@
 #include <array>
 #include <regex>
 
+#include "runner/request/generated.h"
+
 namespace gpc {
 
 bool isBuiltinVariable(std::string_view name) {
   if (name == "trace_id" || name == "uuid" || name == "now" || name == "today") return true;
+  if (isGeneratedVariable(name)) return true;
   static const std::regex offset(R"(today[+-][0-9]+[dmy])");
   return std::regex_match(name.begin(), name.end(), offset);
 }

@@ -5,7 +5,7 @@
 
 namespace gpc {
 
-// trace_id, uuid, now, today, today+3d / today-2y (d, m, y).
+// trace_id, uuid, now, today, today+3d / today-2y (d, m, y), generated.nhs_number[.LABEL].
 bool isBuiltinVariable(std::string_view name);
 // A path into the target file (patients.patient2.nhsNumber, asid.provider, ...): only the first
 // segment can be checked before the target is known.

@@ -107,5 +107,25 @@ TEST(HtmlReport, ReporterWritesTheFileAndItsOwnDigest) {
   EXPECT_TRUE(std::regex_match(sidecar, std::regex("[0-9a-f]{64}  report\\.html\n"))) << sidecar;
 }
 
+TEST(HtmlReport, FindsAndFiltersLargeRuns) {
+  const std::string html = renderHtmlReport(sampleRun());
+  // Counts beside each verdict filter, a Find box, open/close buttons.
+  EXPECT_NE(html.find("data-verdict=\"failed\" checked> failed (1)</label>"), std::string::npos);
+  EXPECT_NE(html.find("data-verdict=\"passed\" checked> passed (1)</label>"), std::string::npos);
+  EXPECT_NE(html.find("<input type=\"search\" id=\"find\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"expand\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"collapse\""), std::string::npos);
+  // What Find matches: id, title, requirement, capability and suite, lower-cased.
+  EXPECT_NE(html.find("data-search=\"sec-hdr-001 read a registered patient "
+                      "foundations_use_case_read_a_patient#response security security.headers\" "
+                      "data-verdict=\"errored\" id=\"case-SEC-HDR-001\" open>"),
+            std::string::npos);
+  // The requirement is visible on the closed case line and above its checks.
+  EXPECT_NE(html.find("(12 ms)</small><br><small class=\"req\">foundations_use_case_read_a_patient#response</small></summary>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<p class=\"req\">Checks of <strong>foundations_use_case_read_a_patient#response</strong>:</p>"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace gpc::reporters

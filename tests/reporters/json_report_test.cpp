@@ -36,6 +36,7 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
   EXPECT_EQ(a.info.startedAt, b.info.startedAt);
   EXPECT_EQ(a.info.jobs, b.info.jobs);
   EXPECT_EQ(a.info.filters, b.info.filters);
+  EXPECT_EQ(a.info.seed, b.info.seed);
   EXPECT_EQ(a.finishedAt, b.finishedAt);
   EXPECT_EQ(a.durationMs, b.durationMs);
   EXPECT_EQ(a.summary.total, b.summary.total);
@@ -142,7 +143,7 @@ TEST(JsonReport, IsStableAndCarriesItsSchemaVersionFirst) {
   const RunResult r = sampleRun();
   const std::string json = canonicalJson(r);
   EXPECT_EQ(json, canonicalJson(r));
-  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.0\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
+  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.1\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
   // Key order follows docs/reports.md, not alphabetical order.
   EXPECT_LT(json.find("\"id\""), json.find("\"title\""));
   EXPECT_LT(json.find("\"verdict\""), json.find("\"checks\""));
@@ -188,11 +189,18 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   expectError(bad.dump(), "/cases/0/exchanges/0/response/body: not valid base64");
   bad = doc;
   bad["schema_version"] = "2.0";
-  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.0)");
+  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.1)");
   bad = doc;
   bad["run"]["jobs"] = "two";
   expectError(bad.dump(), "/run/jobs: expected an integer");
   EXPECT_THROW(runResultFromJson("{"), JsonReportError);
+  bad = doc;
+  bad["run"]["seed"] = -1;
+  expectError(bad.dump(), "/run/seed: expected a seed of 0 or more");
+  bad = doc;
+  bad["schema_version"] = "1.0";
+  bad["run"].erase("seed");
+  EXPECT_EQ(runResultFromJson(bad.dump()).info.seed, 0u) << "a 1.0 report has no seed";
   bad = doc;
   bad["cases"][0]["checks"][0].erase("errored");
   EXPECT_FALSE(runResultFromJson(bad.dump()).cases[0].checks[0].errored) << "errored is optional on reading";

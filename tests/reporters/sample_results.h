@@ -77,6 +77,7 @@ inline RunInfo sampleInfo() {
   i.startedAt = "2024-05-01T09:30:00Z";
   i.jobs = 2;
   i.filters = {"--tag foundations"};
+  i.seed = 4035225266123964u;  // above 2^32, below 2^53: read back exactly
   return i;
 }
 

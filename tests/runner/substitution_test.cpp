@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "runner/exec/case_executor.h"
+#include "runner/request/generated.h"
 #include "runner/suite/suite_loader.h"
 #include "tests/runner/fakes.h"
 
@@ -95,6 +96,33 @@ TEST_F(SubstitutionTest, ExpectFhirPathAndAssertsTakeVariables) {
       "expect": {"fhirpath": ["id = '{pid}'"], "assert": [{"fhirpath": "name = '{col}'", "equals": "{col}"}]}})").at(0);
   auto result = run(c, transport);
   EXPECT_EQ(result.verdict, Verdict::Passed) << result.reason;
+}
+
+TEST_F(SubstitutionTest, GeneratedNhsNumberIsOnePerCaseAndFollowsTheSeed) {
+  fhir.fhirpath["identifier.value = '" + generatedNhsNumber(7, "G-a") + "'"] = {true};
+  testing::ScriptedTransport transport([](const HttpRequest&) {
+    return testing::jsonResponse(200, {{"resourceType", "Patient"}, {"id", "abc"}});
+  });
+  auto cases = load(R"({"id": "G-{k}", "title": "t", "requirement": "r", "examples": {"k": ["a", "b"]},
+      "request": {"method": "POST", "body": {"json": {"nhs": "{generated.nhs_number}", "other": "{generated.nhs_number.2}"}}},
+      "expect": {"fhirpath": ["identifier.value = '{generated.nhs_number}'"]}})");
+  ASSERT_EQ(cases.size(), 2u);
+  ExecContext ctx{target, transport, fhir, fixtures};
+  ctx.seed = 7;
+  const CaseResult first = executeCase(cases[0], ctx);
+  EXPECT_EQ(first.verdict, Verdict::Passed) << first.reason;  // the expectation saw the same number
+  executeCase(cases[1], ctx);
+  ctx.seed = 8;
+  executeCase(cases[0], ctx);
+  ASSERT_EQ(transport.sent.size(), 3u);
+  const json a7 = json::parse(transport.sent[0].body), b7 = json::parse(transport.sent[1].body),
+             a8 = json::parse(transport.sent[2].body);
+  EXPECT_EQ(a7["nhs"], generatedNhsNumber(7, "G-a"));
+  EXPECT_EQ(a7["other"], generatedNhsNumber(7, "G-a", "2"));
+  EXPECT_NE(a7["nhs"], a7["other"]);
+  EXPECT_EQ(b7["nhs"], generatedNhsNumber(7, "G-b"));
+  EXPECT_EQ(a8["nhs"], generatedNhsNumber(8, "G-a"));
+  EXPECT_NE(a7["nhs"], a8["nhs"]);
 }
 
 }  // namespace

@@ -1,0 +1,18 @@
+// The reporters of one run, sharing the canonical text of the result.
+
+#include "reporters/reporters.h"
+
+namespace gpc::reporters {
+
+std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
+                                                        const ReportPaths& paths) {
+  const auto canonical = std::make_shared<CanonicalRun>();
+  std::vector<std::unique_ptr<Reporter>> out;
+  out.push_back(makeConsoleReporter(console, options, canonical));
+  out.push_back(makeJUnitReporter(paths.junit));
+  out.push_back(makeJsonReporter(paths.json, canonical));
+  out.push_back(makeHtmlReporter(paths.html, canonical));
+  return out;
+}
+
+}  // namespace gpc::reporters
