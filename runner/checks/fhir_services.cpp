@@ -66,6 +66,12 @@ class EngineFhirServices final : public FhirServices {
   nlohmann::json xmlToJson(std::string_view xml, std::vector<std::string>* problems) const override {
     std::vector<fhir::Issue> issues;
     auto json = fhir::parseXml(xml, *stu3_, &issues);
+    // Element names and cardinalities differ between versions: a DSTU2 resource (by its claims)
+    // is read again with the DSTU2 definitions.
+    if (fhir::detectModelVersion(json) == fhir::ModelVersion::Dstu2) {
+      issues.clear();
+      json = fhir::parseXml(xml, *dstu2_, &issues);
+    }
     if (problems)
       for (const auto& i : issues) problems->push_back(i.location.empty() ? i.message : i.location + ": " + i.message);
     return json;
