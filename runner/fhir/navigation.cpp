@@ -6,6 +6,8 @@
 namespace gpc::fhir {
 
 bool isPrimitiveType(std::string_view type) {
+  // Complex types and resources start upper case; this is called for every element.
+  if (type.empty() || type[0] < 'a' || type[0] > 'z') return false;
   static constexpr std::array<std::string_view, 19> kPrimitives = {
       "boolean", "integer", "string", "decimal", "uri", "base64Binary", "instant", "date", "dateTime",
       "time", "code", "oid", "id", "markdown", "unsignedInt", "positiveInt", "xhtml", "uuid", "url"};
