@@ -2,17 +2,15 @@
 #include "provider/reference_provider.h"
 
 #include <httplib.h>
-#include <openssl/err.h>
-#include <openssl/ssl.h>
 
 #include <atomic>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <stdexcept>
 #include <thread>
 
 #include "provider/core/dispatcher.h"
+#include "provider/tls_server.h"
 
 namespace gpc::provider {
 namespace {
@@ -24,54 +22,6 @@ std::string todayUtc() {
   char buf[11];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;
-}
-
-void requireReadable(const std::filesystem::path& file, const char* what) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error(std::string("TLS ") + what + " file '" + file.string() + "' cannot be read");
-}
-
-std::string sslError(const std::string& what) {
-  std::string out = what;
-  if (unsigned long e = ERR_get_error()) {
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
-    out += ": " + std::string(buf);
-  }
-  ERR_clear_error();
-  return out;
-}
-
-// TLS 1.2+ only with the spec's cipher families; mutual TLS when a client CA is given
-// (development_api_security_guidance "Secure connection negotiation").
-std::unique_ptr<httplib::Server> makeTlsServer(const TlsOptions& tls) {
-  requireReadable(tls.certFile, "certificate");
-  requireReadable(tls.keyFile, "key");
-  if (!tls.clientCaFile.empty()) requireReadable(tls.clientCaFile, "client CA");
-  std::string problem;
-  auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
-    SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
-    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION);
-    if (SSL_CTX_set_cipher_list(&ctx, "ECDHE+AESGCM:DHE+AESGCM:ECDHE+AES256:DHE+AES256") != 1)
-      problem = sslError("cipher list rejected");
-    else if (SSL_CTX_use_certificate_chain_file(&ctx, tls.certFile.c_str()) != 1)
-      problem = sslError("TLS certificate '" + tls.certFile.string() + "' is not a PEM certificate");
-    else if (SSL_CTX_use_PrivateKey_file(&ctx, tls.keyFile.c_str(), SSL_FILETYPE_PEM) != 1)
-      problem = sslError("TLS key '" + tls.keyFile.string() + "' is not a PEM private key matching certificate '" +
-                         tls.certFile.string() + "'");
-    else if (SSL_CTX_check_private_key(&ctx) != 1)
-      problem = sslError("TLS key '" + tls.keyFile.string() + "' does not match the certificate");
-    else if (!tls.clientCaFile.empty()) {
-      if (SSL_CTX_load_verify_locations(&ctx, tls.clientCaFile.c_str(), nullptr) != 1)
-        problem = sslError("client CA '" + tls.clientCaFile.string() + "' is not a PEM certificate");
-      else
-        SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
-    }
-    return problem.empty();
-  });
-  if (!problem.empty() || !server->is_valid())
-    throw std::runtime_error(problem.empty() ? "TLS server could not be set up" : problem);
-  return server;
 }
 
 core::Request toRequest(const httplib::Request& req) {
@@ -96,20 +46,57 @@ void write(const core::WireResponse& wire, httplib::Response& res) {
   res.set_content(wire.body, contentType.c_str());
 }
 
+// One bound server socket and the thread serving it.
+struct Listener {
+  std::unique_ptr<httplib::Server> server;
+  std::thread thread;
+  std::string scheme;
+  int port = 0;
+
+  void start(const std::string& host, int wantedPort) {
+    if (thread.joinable()) return;
+    port = wantedPort == 0 ? server->bind_to_any_port(host) : (server->bind_to_port(host, wantedPort) ? wantedPort : -1);
+    if (port <= 0)
+      throw std::runtime_error("reference provider cannot bind " + host + ":" + std::to_string(wantedPort) +
+                               " (is the port already in use?)");
+    thread = std::thread([s = server.get()] { s->listen_after_bind(); });
+    for (int i = 0; i < 5000 && !server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  void stop() {
+    if (!thread.joinable()) return;
+    server->stop();
+    thread.join();
+  }
+};
+
 }  // namespace
 
 struct ReferenceProvider::Impl {
   ProviderOptions options;
   core::Dispatcher dispatcher;
-  std::unique_ptr<httplib::Server> server;
-  std::thread thread;
-  int port = 0;
+  Listener main;
+  std::optional<Listener> tlsListener;
 
   explicit Impl(ProviderOptions o)
       : options(std::move(o)),
         dispatcher(options.fixturesDir.empty() ? std::filesystem::path(GPC_SOURCE_DIR) / "fixtures" : options.fixturesDir,
                    options.faults) {
-    server = options.tls ? makeTlsServer(*options.tls) : std::make_unique<httplib::Server>();
+    main.server = options.tls ? makeTlsServer(*options.tls, options.faults) : std::make_unique<httplib::Server>();
+    main.scheme = options.tls ? "https" : "http";
+    serve(main);
+    if (options.tlsListener) {
+      tlsListener.emplace();
+      tlsListener->server = makeTlsServer(*options.tlsListener, options.faults);
+      tlsListener->scheme = "https";
+      serve(*tlsListener);
+    }
+  }
+
+  std::string rootUrl(const Listener& l) const { return l.scheme + "://" + options.host + ":" + std::to_string(l.port); }
+
+  // Every route goes to the one dispatcher; links in responses name the listener that was asked.
+  void serve(Listener& listener) {
+    httplib::Server* server = listener.server.get();
     const int threads = options.threads > 0 ? options.threads : 1;
     // Without TCP_NODELAY a small response after a small write waits out Nagle + delayed ACK
     // (~40 ms per exchange on loopback).
@@ -122,10 +109,10 @@ struct ReferenceProvider::Impl {
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
     });
     server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [this, &listener](const httplib::Request& req, httplib::Response& res) {
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch()).count();
-      write(dispatcher.handle(toRequest(req), rootUrl(), now, todayUtc()), res);
+      write(dispatcher.handle(toRequest(req), rootUrl(listener), now, todayUtc()), res);
     };
     const char* any = ".*";
     server->Get(any, handler);
@@ -154,37 +141,38 @@ struct ReferenceProvider::Impl {
       return httplib::Server::HandlerResponse::Handled;
     }));
   }
-
-  std::string rootUrl() const {
-    return std::string(options.tls ? "https://" : "http://") + options.host + ":" + std::to_string(port);
-  }
 };
-
 
 ReferenceProvider::ReferenceProvider(ProviderOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 ReferenceProvider::~ReferenceProvider() { stop(); }
 
 void ReferenceProvider::start() {
-  if (impl_->thread.joinable()) return;
-  auto& server = *impl_->server;
-  const auto& o = impl_->options;
-  impl_->port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);
-  if (impl_->port <= 0)
-    throw std::runtime_error("reference provider cannot bind " + o.host + ":" + std::to_string(o.port) +
-                             " (is the port already in use?)");
-  impl_->thread = std::thread([&server] { server.listen_after_bind(); });
-  for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl_->main.start(impl_->options.host, impl_->options.port);
+  if (impl_->tlsListener) {
+    try {
+      impl_->tlsListener->start(impl_->options.host, 0);
+    } catch (...) {
+      impl_->main.stop();
+      throw;
+    }
+  }
 }
 
 void ReferenceProvider::stop() {
-  if (!impl_ || !impl_->thread.joinable()) return;
-  impl_->server->stop();
-  impl_->thread.join();
+  if (!impl_) return;
+  if (impl_->tlsListener) impl_->tlsListener->stop();
+  impl_->main.stop();
 }
 
-int ReferenceProvider::port() const { return impl_->port; }
+int ReferenceProvider::port() const { return impl_->main.port; }
 
-std::string ReferenceProvider::rootUrl() const { return impl_->rootUrl(); }
+std::string ReferenceProvider::rootUrl() const { return impl_->rootUrl(impl_->main); }
+
+int ReferenceProvider::tlsListenerPort() const { return impl_->tlsListener ? impl_->tlsListener->port : 0; }
+
+std::string ReferenceProvider::tlsListenerRootUrl() const {
+  return impl_->tlsListener ? impl_->rootUrl(*impl_->tlsListener) : std::string();
+}
 
 }  // namespace gpc::provider

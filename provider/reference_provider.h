@@ -16,6 +16,10 @@ struct TlsOptions {
   std::filesystem::path certFile;
   std::filesystem::path keyFile;
   std::filesystem::path clientCaFile;  // empty: no client certificate required
+  std::filesystem::path clientCrlFile;  // PEM CRL of the client CA; given: revoked client certificates are refused
+  // Host names a client certificate must carry (SAN DNS) to be accepted, e.g. the SSP's FQDN
+  // ("only accept connections from SSP"); empty: any certificate the client CA issued.
+  std::vector<std::string> clientHosts;
 };
 
 struct ProviderOptions {
@@ -24,6 +28,9 @@ struct ProviderOptions {
   std::filesystem::path fixturesDir;  // empty: the project's fixtures/
   std::set<std::string> faults;       // names from knownFaults()
   std::optional<TlsOptions> tls;
+  // A second listener on its own free port serving the same provider over TLS, while the main
+  // one stays as `tls` says (how `gpc-assure run` judges the security.tls cases in-process).
+  std::optional<TlsOptions> tlsListener;
   int threads = 8;
 };
 
@@ -35,6 +42,8 @@ struct FaultInfo {
 
 // Every fault the provider knows, in a stable order (documented in docs/faults.md).
 const std::vector<FaultInfo>& knownFaults();
+// The faults of the TLS listeners (part of knownFaults()).
+const std::vector<FaultInfo>& tlsFaults();
 
 class ReferenceProvider {
  public:
@@ -50,6 +59,9 @@ class ReferenceProvider {
   void stop();            // idempotent; returns when the server threads have ended
   int port() const;       // the bound port (after start)
   std::string rootUrl() const;  // "http://127.0.0.1:PORT" or "https://..."
+  // The tlsListener's port and "https://127.0.0.1:PORT" (0 and "" without one).
+  int tlsListenerPort() const;
+  std::string tlsListenerRootUrl() const;
 
  private:
   struct Impl;

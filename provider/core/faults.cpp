@@ -11,6 +11,8 @@ const std::vector<FaultInfo>& knownFaults() {
     std::vector<FaultInfo> out = core::coreFaults();
     const auto& records = records::recordFaults();
     out.insert(out.end(), records.begin(), records.end());
+    const auto& tls = tlsFaults();  // the TLS listener's (provider/tls_server.cpp)
+    out.insert(out.end(), tls.begin(), tls.end());
     return out;
   }();
   return all;

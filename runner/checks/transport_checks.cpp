@@ -30,13 +30,18 @@ bool isConnectionRefused(const std::string& error) {
 std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const ResponseView& r) {
   const auto want = spec.get<std::string>();
   const auto& error = r.response->transportError;
+  const long status = r.response->status;
   bool ok = false;
-  if (r.response->status == 0 && !error.empty())
+  if (want == "not-served")  // closed, reset, refused, or an HTTP error or redirect: anything but content
+    ok = status == 0 ? !error.empty() : (status < 200 || status >= 300);
+  else if (status == 0 && !error.empty())
     ok = want == "handshake-refused" ? isHandshakeFailure(error) : isConnectionRefused(error);
   const std::string actual = r.response->status != 0 ? "HTTP status " + std::to_string(r.response->status)
                                                      : (error.empty() ? "no transport error" : error);
   return {makeResult("transport", "transport", ok,
-                     ok ? want + ", as expected (" + error + ")" : "expected " + want + ", got " + actual, want, actual)};
+                     ok ? want + ", as expected (" + (error.empty() ? actual : error) + ")"
+                        : "expected " + want + ", got " + actual,
+                     want, actual)};
 }
 
 }  // namespace gpc::checks

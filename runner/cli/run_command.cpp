@@ -13,6 +13,8 @@
 #include "runner/http/curl_transport.h"
 #include "runner/schedule/scheduler.h"
 #include "runner/target/target.h"
+#include "runner/tls/embedded_tls_target.h"
+#include "runner/tls/listener_options.h"
 
 namespace gpc::cli {
 
@@ -27,6 +29,7 @@ struct RunSetupError : std::runtime_error {
 
 // The target the run talks to, and the in-process provider behind it when there is one.
 struct ResolvedTarget {
+  std::unique_ptr<tls::ThrowawayPki> pki;  // declared first: outlives the provider using its files
   std::unique_ptr<provider::ReferenceProvider> provider;
   Target target;
 };
@@ -45,9 +48,14 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
       provider::ProviderOptions options;
       options.fixturesDir = dirs.fixtures;
       options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
+      resolved.pki = std::make_unique<tls::ThrowawayPki>();
+      // Its second listener: mutual TLS with a CA, CRL and client identities made for this run
+      // only (deleted with it), so the security.tls cases are judged for real in-process.
+      options.tlsListener = tls::mutualTlsListenerOptions(*resolved.pki);
       resolved.provider = std::make_unique<provider::ReferenceProvider>(options);
       resolved.provider->start();
       applyBaseUrl(resolved.target, resolved.provider->rootUrl());
+      tls::addMutualTlsEndpoint(resolved.target, resolved.provider->tlsListenerRootUrl(), *resolved.pki);
       resolved.target.name = "embedded reference provider";
     } else if (!args.faults.empty()) {
       throw RunSetupError("--fault needs the embedded reference provider; with --base-url set the faults on `gpc-assure serve`");

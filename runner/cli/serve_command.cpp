@@ -46,9 +46,16 @@ void addServeCommand(CLI::App& app, ServeArgs& args) {
                           ->check(CLI::ExistingFile);
   CLI::Option* key = serve->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")
                          ->check(CLI::ExistingFile);
-  serve->add_option("--client-ca", args.clientCa, "Require client certificates signed by this CA (mutual TLS)")
+  CLI::Option* clientCa =
+      serve->add_option("--client-ca", args.clientCa, "Require client certificates signed by this CA (mutual TLS)")
+          ->check(CLI::ExistingFile)
+          ->needs(cert);
+  serve->add_option("--client-crl", args.clientCrl, "Refuse client certificates this PEM CRL revokes")
       ->check(CLI::ExistingFile)
-      ->needs(cert);
+      ->needs(clientCa);
+  serve->add_option("--client-host", args.clientHosts,
+                    "Accept only client certificates naming this host, e.g. the SSP's FQDN (repeatable)")
+      ->needs(clientCa);
   cert->needs(key);
   key->needs(cert);
   serve->add_option("--suites-dir", args.suitesDir, "Suites directory (only used to locate the data)");
@@ -66,8 +73,15 @@ int runServeCommand(const ServeArgs& args, std::ostream& out, std::ostream& err)
     options.port = args.port;
     options.fixturesDir = dirs.fixtures;
     options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
-    if (args.tlsCert)
-      options.tls = provider::TlsOptions{*args.tlsCert, args.tlsKey.value_or(""), args.clientCa.value_or("")};
+    if (args.tlsCert) {
+      provider::TlsOptions tls;
+      tls.certFile = *args.tlsCert;
+      tls.keyFile = args.tlsKey.value_or("");
+      tls.clientCaFile = args.clientCa.value_or("");
+      tls.clientCrlFile = args.clientCrl.value_or("");
+      tls.clientHosts = args.clientHosts;
+      options.tls = std::move(tls);
+    }
     provider::ReferenceProvider server(options);
     server.start();
     out << "gpc-assure reference provider listening on " << server.rootUrl() << '\n';

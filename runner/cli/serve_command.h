@@ -17,6 +17,8 @@ struct ServeArgs {
   int port = 0;  // 0: any free port (printed)
   std::vector<std::string> faults;
   std::optional<std::string> tlsCert, tlsKey, clientCa;
+  std::optional<std::string> clientCrl;   // revoked client certificates (needs clientCa)
+  std::vector<std::string> clientHosts;   // host names a client certificate must carry (needs clientCa)
   std::optional<std::string> suitesDir;  // only used to find the data home
 };
 

@@ -26,6 +26,9 @@ using Headers = std::vector<Header>;
 struct TlsOverride {
   bool none = false;  // send no client certificate at all
   std::string clientCert, clientKey;  // PEM files replacing the target's
+  std::string identity;    // the target's tls.identities name the files came from (evidence only)
+  std::string maxVersion;  // "1.0".."1.3": the highest TLS version offered; empty: the library's
+  std::string ciphers;     // OpenSSL cipher list offered (TLS <= 1.2 suites; caps the version at 1.2)
 };
 
 struct HttpRequest {
@@ -45,6 +48,10 @@ struct HttpResponse {
   std::string contentEncoding;  // as received, e.g. "gzip" (body above is already decoded)
   double elapsedMs = 0;
   std::string transportError;  // non-empty when the exchange failed below HTTP (TLS, timeout, reset)
+  // The client could not even attempt the exchange (unreadable client certificate, a cipher list
+  // or TLS option the library refuses): a fault of the run's setup, never evidence about the
+  // provider, so no expectation may pass on it.
+  bool clientFailure = false;
 };
 
 // One request/response pair: the evidence a reviewer reads.

@@ -92,6 +92,8 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
       built = buildRequest(step, ctx.target, scope, ctx.fixturesRoot, ctx.fhir);
     } catch (const MissingEndpoint& e) {
       return finish(Verdict::Skipped, std::string(e.what()) + " (interaction " + step.interaction.name + ")");
+    } catch (const MissingTlsIdentity& e) {
+      return finish(Verdict::Skipped, e.what());
     } catch (const std::exception& e) {
       return finish(Verdict::Errored, prefix + "cannot build the request: " + e.what());
     }
@@ -108,6 +110,11 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
     }
     result.exchanges.push_back(exchange);
     const auto& response = result.exchanges.back().response;
+    // The client never got as far as the provider (a cipher list the library refuses, a provider
+    // certificate the target's CA bundle does not trust): nothing about the provider's side can
+    // be judged, whatever the step expects.
+    if (response.clientFailure)
+      return finish(Verdict::Errored, prefix + "no exchange with the provider could be judged: " + response.transportError);
     if (response.status == 0 && !step.expect.contains("no_response") && !step.expect.contains("transport"))
       return finish(Verdict::Errored, prefix + "no HTTP response: " +
                                           (response.transportError.empty() ? "unknown transport error" : response.transportError));

@@ -1,5 +1,7 @@
 #include "runner/http/curl_transport.h"
 
+#include <openssl/x509.h>
+
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -100,6 +102,81 @@ void setTls(CURL* h, const TransportOptions& o) {
   if (!o.clientKeyPassword.empty()) set(h, CURLOPT_KEYPASSWD, o.clientKeyPassword.c_str(), "KEYPASSWD");
 }
 
+// The CURL_SSLVERSION_* range offering exactly up to `maxVersion` (suite request.tls.max_version).
+long sslVersionRange(const std::string& maxVersion, bool ciphersGiven) {
+  // libcurl's version and maximum constants are two unnamed enums meant to be OR-ed.
+  const long min = CURL_SSLVERSION_TLSv1_0;
+  if (maxVersion == "1.0") return min | long{CURL_SSLVERSION_MAX_TLSv1_0};
+  if (maxVersion == "1.1") return min | long{CURL_SSLVERSION_MAX_TLSv1_1};
+  // A TLS 1.2 cipher list says nothing about TLS 1.3 suites: without the cap a 1.3 handshake
+  // would succeed with the library's own 1.3 suites and prove nothing about the list.
+  if (maxVersion == "1.2" || ciphersGiven) return min | long{CURL_SSLVERSION_MAX_TLSv1_2};
+  if (maxVersion == "1.3") return min | long{CURL_SSLVERSION_MAX_TLSv1_3};
+  return CURL_SSLVERSION_DEFAULT;
+}
+
+// Per-request client side of TLS (suite request.tls): identity, highest version, cipher list.
+void setTlsOverride(CURL* h, const TlsOverride& t) {
+  set(h, CURLOPT_SSLCERT, t.none || t.clientCert.empty() ? nullptr : t.clientCert.c_str(), "SSLCERT");
+  set(h, CURLOPT_SSLKEY, t.none || t.clientKey.empty() ? nullptr : t.clientKey.c_str(), "SSLKEY");
+  set(h, CURLOPT_SSLVERSION, sslVersionRange(t.maxVersion, !t.ciphers.empty()), "SSLVERSION");
+  // Old versions and weak suites are what these requests probe, so the client must be able to
+  // offer them: security level 0 lifts OpenSSL's own floor (TLS 1.0/1.1 need SHA-1, NULL-MD5
+  // needs no encryption). Whether the provider accepts them is the point of the case.
+  const bool oldVersion = t.maxVersion == "1.0" || t.maxVersion == "1.1";
+  if (!t.ciphers.empty() || oldVersion) {
+    const std::string list = (t.ciphers.empty() ? std::string("DEFAULT") : t.ciphers) + ":@SECLEVEL=0";
+    set(h, CURLOPT_SSL_CIPHER_LIST, list.c_str(), "SSL_CIPHER_LIST");  // curl copies the string
+  }
+  // Neither a pooled connection nor a cached session may stand in for the new handshake.
+  set(h, CURLOPT_FRESH_CONNECT, 1L, "FRESH_CONNECT");
+  set(h, CURLOPT_FORBID_REUSE, 1L, "FORBID_REUSE");
+  set(h, CURLOPT_SSL_SESSIONID_CACHE, 0L, "SSL_SESSIONID_CACHE");
+}
+
+// libcurl results that mean the client could not even attempt the exchange as asked: an
+// unusable local certificate or key, a cipher list the library refuses, an option it lacks.
+bool isClientFailure(CURLcode rc) {
+  switch (rc) {
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_FAILED_INIT:
+    case CURLE_URL_MALFORMAT:
+    case CURLE_NOT_BUILT_IN:
+    case CURLE_OUT_OF_MEMORY:
+    case CURLE_BAD_FUNCTION_ARGUMENT:
+    case CURLE_UNKNOWN_OPTION:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// libcurl reports both "we refused the provider's certificate" and "the provider refused ours
+// with a certificate alert" (expired, ...) as CURLE_PEER_FAILED_VERIFICATION (and some of the
+// first as a plain CURLE_SSL_CONNECT_ERROR). Only the second is
+// evidence of a refused handshake; the first means the target's CA bundle (or the provider's
+// certificate) is wrong, so nothing about the provider's client checks was learnt.
+void explainVerificationFailure(CURL* h, HttpResponse& response) {
+  long verifyResult = X509_V_OK;
+  curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verifyResult);
+  // X509_V_ERR_UNSPECIFIED is what OpenSSL leaves when the handshake ended (on the provider's
+  // alert) before a verdict on the provider's certificate; a real rejection names its reason.
+  if (verifyResult != X509_V_OK && verifyResult != X509_V_ERR_UNSPECIFIED) {
+    response.clientFailure = true;
+    response.transportError = "the provider's TLS certificate was not accepted (" +
+                              std::string(X509_verify_cert_error_string(verifyResult)) +
+                              "; check the target's tls.ca_bundle): " + response.transportError;
+  } else if (response.transportError.find("not OK") != std::string::npos) {
+    response.transportError += " (a certificate alert from the provider, not a rejection of its certificate)";
+  }
+}
+
 void setConnection(CURL* h, const TransportOptions& o) {
   set(h, CURLOPT_NOSIGNAL, 1L, "NOSIGNAL");  // no SIGALRM from worker threads
   set(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connectTimeoutSeconds * 1000), "CONNECTTIMEOUT");
@@ -152,14 +229,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
       set(h, CURLOPT_ACCEPT_ENCODING, "", "ACCEPT_ENCODING");
     setConnection(h, options_);
     setTls(h, options_);
-    if (request.tls) {  // per-request client identity (suite request.tls)
-      const auto& t = *request.tls;
-      set(h, CURLOPT_SSLCERT, t.none ? nullptr : t.clientCert.c_str(), "SSLCERT");
-      set(h, CURLOPT_SSLKEY, t.none ? nullptr : t.clientKey.c_str(), "SSLKEY");
-      // Neither a pooled connection nor a cached session may stand in for the new handshake.
-      set(h, CURLOPT_FRESH_CONNECT, 1L, "FRESH_CONNECT");
-      set(h, CURLOPT_SSL_SESSIONID_CACHE, 0L, "SSL_SESSIONID_CACHE");
-    }
+    if (request.tls) setTlsOverride(h, *request.tls);
     set(h, CURLOPT_ERRORBUFFER, errorBuffer, "ERRORBUFFER");
     set(h, CURLOPT_HEADERFUNCTION, &onHeader, "HEADERFUNCTION");
     set(h, CURLOPT_HEADERDATA, static_cast<void*>(&collector), "HEADERDATA");
@@ -168,6 +238,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     rc = curl_easy_perform(h);
   } catch (const std::exception& e) {
     response.transportError = e.what();
+    response.clientFailure = true;  // an option libcurl rejected: nothing was sent
     pool_->giveBack(std::move(handle));
     return response;
   }
@@ -189,6 +260,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   if (rc != CURLE_OK && !cutByUs) {
     response.transportError = curl_easy_strerror(rc);
     if (errorBuffer[0] != '\0') response.transportError += std::string(": ") + errorBuffer;
+    response.clientFailure = isClientFailure(rc);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR) explainVerificationFailure(h, response);
   }
   // A truncated transfer leaves its connection unusable; curl closes it itself.
   pool_->giveBack(std::move(handle));

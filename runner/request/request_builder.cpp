@@ -93,7 +93,8 @@ std::string buildUrl(const nlohmann::json& req, const Step& step, const Target& 
       path = substitute(step.interaction.path, withParams, Unknown::Throw);
     }
     url = it->second + path;
-    if (!target.sspPrefix.empty()) url = target.sspPrefix + "/" + url;
+    // The tls group is the provider's own listener, judged directly: SSP never stands in front.
+    if (!target.sspPrefix.empty() && group != "tls") url = target.sspPrefix + "/" + url;
   }
   std::string query;
   if (req.contains("query"))
@@ -133,6 +134,41 @@ void removeHeader(Headers& headers, const std::string& name) {
                 headers.end());
 }
 
+namespace {
+
+// request.tls: a per-request client side of TLS, or plain HTTP to the same endpoint.
+void applyTls(const nlohmann::json& tls, const Target& target, const std::filesystem::path& fixturesRoot,
+              HttpRequest& http) {
+  if (tls.value("plain_http", false)) {
+    if (http.url.rfind("https://", 0) == 0) http.url = "http://" + http.url.substr(8);
+    return;
+  }
+  TlsOverride o;
+  if (const auto name = tls.value("identity", std::string()); !name.empty()) {
+    const auto it = target.tlsIdentities.find(name);
+    if (it == target.tlsIdentities.end()) throw MissingTlsIdentity(name);
+    o = it->second;
+  } else if (tls.value("none", false)) {
+    o.none = true;
+  } else if (tls.contains("client_cert")) {
+    // Client certificate files, like body fixtures, are relative to fixtures/.
+    auto resolve = [&](const char* key) {
+      const auto p = std::filesystem::path(tls.value(key, std::string()));
+      return p.is_absolute() ? p.string() : (fixturesRoot / p).lexically_normal().string();
+    };
+    o.clientCert = resolve("client_cert");
+    o.clientKey = resolve("client_key");
+  } else {
+    o.clientCert = target.transport.clientCert;  // only the offer changes: keep the target's identity
+    o.clientKey = target.transport.clientKey;
+  }
+  o.maxVersion = tls.value("max_version", std::string());
+  o.ciphers = tls.value("ciphers", std::string());
+  http.tls = std::move(o);
+}
+
+}  // namespace
+
 BuiltRequest buildRequest(const Step& step, const Target& target, const VariableScope& scope,
                           const std::filesystem::path& fixturesRoot, const FhirServices& fhir) {
   const auto lookup = makeLookup(scope);
@@ -152,14 +188,7 @@ BuiltRequest buildRequest(const Step& step, const Target& target, const Variable
     throw RequestError(std::string(e.what()) + " in the path of interaction \"" + interaction.name + "\"");
   }
 
-  if (const auto tls = req.find("tls"); tls != req.end()) {
-    // Client certificate files, like body fixtures, are relative to fixtures/.
-    auto resolve = [&](const char* key) {
-      const auto p = std::filesystem::path(tls->value(key, std::string()));
-      return p.empty() || p.is_absolute() ? p.string() : (fixturesRoot / p).lexically_normal().string();
-    };
-    out.http.tls = TlsOverride{tls->value("none", false), resolve("client_cert"), resolve("client_key")};
-  }
+  if (const auto tls = req.find("tls"); tls != req.end()) applyTls(*tls, target, fixturesRoot, out.http);
 
   Body body;
   const bool hasBody = req.contains("body");

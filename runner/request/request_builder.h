@@ -27,6 +27,13 @@ struct MissingEndpoint : std::runtime_error {
   std::string group;
 };
 
+// The step names a client identity (request.tls.identity) the target's tls.identities lacks:
+// the case cannot be judged against this target, so it is Skipped.
+struct MissingTlsIdentity : std::runtime_error {
+  explicit MissingTlsIdentity(const std::string& name)
+      : std::runtime_error("the target has no TLS client identity \"" + name + "\" (tls.identities." + name + ")") {}
+};
+
 struct BuiltRequest {
   HttpRequest http;
   std::string traceId;          // "" when the suite removed or replaced Ssp-TraceID with nothing

@@ -146,6 +146,31 @@ void validateAssert(const nlohmann::json& a, const std::string& file, const std:
   ji::optional(a, "message", Kind::String, file, ptr);
 }
 
+// request.tls: who the client claims to be (none / a named target identity / PEM files) and
+// what it offers (highest TLS version, cipher list), or no TLS at all (plain_http).
+void validateTls(const nlohmann::json& t, const std::string& file, const std::string& tp) {
+  ji::checkKeys(t, file, tp, {"client_cert", "client_key", "none", "identity", "max_version", "ciphers", "plain_http"});
+  if (t.empty()) throw LoadError(file, tp, "an empty tls object changes nothing; omit it");
+  for (const char* flag : {"none", "plain_http"})
+    if (t.contains(flag) && t[flag] != true) throw LoadError(file, ji::child(tp, flag), "expected true");
+  const bool cert = ji::optional(t, "client_cert", Kind::String, file, tp) != nullptr;
+  const bool key = ji::optional(t, "client_key", Kind::String, file, tp) != nullptr;
+  if (cert != key) throw LoadError(file, tp, "client_cert and client_key go together");
+  const auto* identity = ji::optional(t, "identity", Kind::String, file, tp);
+  if (identity && identity->get<std::string>().empty()) throw LoadError(file, ji::child(tp, "identity"), "expected a name");
+  if (int(t.contains("none")) + int(cert) + int(identity != nullptr) > 1)
+    throw LoadError(file, tp, "give at most one of \"none\": true, \"identity\", or \"client_cert\" and \"client_key\"");
+  if (const auto* v = ji::optional(t, "max_version", Kind::String, file, tp)) {
+    const auto s = v->get<std::string>();
+    if (s != "1.0" && s != "1.1" && s != "1.2" && s != "1.3")
+      throw LoadError(file, ji::child(tp, "max_version"), "expected \"1.0\", \"1.1\", \"1.2\" or \"1.3\", got \"" + s + "\"");
+  }
+  if (const auto* c = ji::optional(t, "ciphers", Kind::String, file, tp); c && c->get<std::string>().empty())
+    throw LoadError(file, ji::child(tp, "ciphers"), "expected an OpenSSL cipher list");
+  if (t.contains("plain_http") && t.size() > 1)
+    throw LoadError(file, tp, "plain_http sends no TLS at all; it cannot be combined with other tls settings");
+}
+
 }  // namespace
 
 void validateRequest(const nlohmann::json& r, const std::string& file, const std::string& ptr) {
@@ -155,13 +180,7 @@ void validateRequest(const nlohmann::json& r, const std::string& file, const std
                  "add_headers", "interaction_id", "jwt", "body", "content_type", "accept", "tls"});
   if (const auto* t = ji::optional(r, "tls", Kind::Object, file, ptr)) {
     const auto tp = ji::child(ptr, "tls");
-    ji::checkKeys(*t, file, tp, {"client_cert", "client_key", "none"});
-    if (t->contains("none") && (*t)["none"] != true) throw LoadError(file, ji::child(tp, "none"), "expected true");
-    const bool cert = ji::optional(*t, "client_cert", Kind::String, file, tp) != nullptr;
-    const bool key = ji::optional(*t, "client_key", Kind::String, file, tp) != nullptr;
-    if (t->contains("none") == (cert || key))
-      throw LoadError(file, tp, "give either \"none\": true or \"client_cert\" and \"client_key\"");
-    if (cert != key) throw LoadError(file, tp, "client_cert and client_key go together");
+    validateTls(*t, file, ji::child(ptr, "tls"));
   }
   if (auto* m = ji::optional(r, "method", Kind::String, file, ptr); m && m->get<std::string>().empty())
     throw LoadError(file, ji::child(ptr, "method"), "a method cannot be empty");
@@ -173,8 +192,9 @@ void validateRequest(const nlohmann::json& r, const std::string& file, const std
         throw LoadError(file, ji::child(ji::child(ptr, "path_params"), k), "expected a string or a number, got " + ji::describeType(v));
   if (auto* e = ji::optional(r, "endpoint", Kind::String, file, ptr)) {
     auto s = e->get<std::string>();
-    if (s != "foundations" && s != "structured" && s != "documents" && s != "html")
-      throw LoadError(file, ji::child(ptr, "endpoint"), "expected foundations, structured, documents or html, got \"" + s + "\"");
+    if (s != "foundations" && s != "structured" && s != "documents" && s != "html" && s != "tls")
+      throw LoadError(file, ji::child(ptr, "endpoint"),
+                      "expected foundations, structured, documents, html or tls, got \"" + s + "\"");
   }
   ji::optional(r, "url", Kind::String, file, ptr);
   if (r.contains("query")) pairList(r["query"], file, ji::child(ptr, "query"));
@@ -196,8 +216,9 @@ void validateExpect(const nlohmann::json& x, const std::string& file, const std:
                 {"status", "headers", "content_type", "body", "resource", "operation_outcome", "assert", "fhirpath",
                  "validate", "checks", "max_ms", "no_response", "transport"});
   if (const auto* t = ji::optional(x, "transport", Kind::String, file, ptr);
-      t && *t != "handshake-refused" && *t != "connection-refused")
-    throw LoadError(file, ji::child(ptr, "transport"), "expected \"handshake-refused\" or \"connection-refused\"");
+      t && *t != "handshake-refused" && *t != "connection-refused" && *t != "not-served")
+    throw LoadError(file, ji::child(ptr, "transport"),
+                    "expected \"handshake-refused\", \"connection-refused\" or \"not-served\"");
   if (x.contains("no_response") && x["no_response"] != true)
     throw LoadError(file, ji::child(ptr, "no_response"), "expected true (omit it when a response is expected)");
   if (x.contains("status")) validateStatus(x["status"], file, ji::child(ptr, "status"));

@@ -12,7 +12,8 @@ namespace ji = json_input;
 
 namespace {
 
-const std::vector<std::string> kGroups = {"foundations", "structured", "documents", "html"};
+// "tls": the provider's own mutual-TLS listener, reached directly (the security.tls cases).
+const std::vector<std::string> kGroups = {"foundations", "structured", "documents", "html", "tls"};
 
 // Keys starting with '_' are comments (JSON has none); every other unknown key is an error.
 nlohmann::json withoutComments(const nlohmann::json& v) {
@@ -112,6 +113,8 @@ Target parseTargetDocument(const std::string& text, const std::string& file, con
   if (endpoints.empty()) throw LoadError(file, "/endpoints", "at least one endpoint group is needed");
   for (const auto& [group, url] : endpoints.items()) t.endpoints[group] = r.url(url, ji::child("/endpoints", group));
   for (const auto& [group, url] : t.endpoints) doc["endpoints"][group] = url;
+  if (auto it = t.endpoints.find("tls"); it != t.endpoints.end() && it->second.rfind("https://", 0) != 0)
+    throw LoadError(file, "/endpoints/tls", "the tls endpoint is the provider's TLS listener: expected an https:// URL");
 
   if (const auto* p = ji::optional(doc, "ssp_prefix", ji::Kind::String, file, ""); p && !p->get<std::string>().empty())
     t.sspPrefix = r.url(*p, "/ssp_prefix");
@@ -176,7 +179,8 @@ Target parseTargetDocument(const std::string& text, const std::string& file, con
       throw LoadError(file, "/http", "timeouts must be positive");
   }
   if (const auto* tls = ji::optional(doc, "tls", ji::Kind::Object, file, "")) {
-    ji::checkKeys(*tls, file, "/tls", {"verify", "ca_bundle", "client_cert", "client_key", "client_key_password"});
+    ji::checkKeys(*tls, file, "/tls",
+                  {"verify", "ca_bundle", "client_cert", "client_key", "client_key_password", "identities"});
     if (const auto* v = ji::optional(*tls, "verify", ji::Kind::Boolean, file, "/tls")) t.transport.verifyPeer = v->get<bool>();
     t.transport.caBundle = r.path(*tls, "ca_bundle", "/tls");
     t.transport.clientCert = r.path(*tls, "client_cert", "/tls");
@@ -184,6 +188,21 @@ Target parseTargetDocument(const std::string& text, const std::string& file, con
     t.transport.clientKeyPassword = ji::optionalString(*tls, "client_key_password", file, "/tls");
     if (t.transport.clientCert.empty() != t.transport.clientKey.empty())
       throw LoadError(file, "/tls", "client_cert and client_key go together (mutual TLS needs both)");
+    if (const auto* ids = ji::optional(*tls, "identities", ji::Kind::Object, file, "/tls")) {
+      for (const auto& [name, entry] : ids->items()) {
+        const auto ptr = ji::child("/tls/identities", name);
+        ji::expect(entry, ji::Kind::Object, file, ptr);
+        ji::checkKeys(entry, file, ptr, {"client_cert", "client_key", "note"});
+        ji::required(entry, "client_cert", ji::Kind::String, file, ptr);
+        ji::required(entry, "client_key", ji::Kind::String, file, ptr);
+        ji::optional(entry, "note", ji::Kind::String, file, ptr);
+        TlsOverride id;
+        id.identity = name;
+        id.clientCert = r.path(entry, "client_cert", ptr);
+        id.clientKey = r.path(entry, "client_key", ptr);
+        t.tlsIdentities[name] = id;
+      }
+    }
   }
   t.tree = std::move(doc);
   return t;
@@ -202,6 +221,10 @@ Target loadTarget(const std::filesystem::path& file) {
 void applyBaseUrl(Target& target, std::string_view url) {
   auto base = splitUrl(url);
   if (!base) throw std::invalid_argument("--base-url: expected scheme://host[:port], got \"" + std::string(url) + "\"");
+  // The tls endpoint is a listener of its own (another port, TLS only): a base URL cannot say
+  // where it went, so it is dropped and the cases that need it are skipped, not misdirected.
+  target.endpoints.erase("tls");
+  if (target.tree.contains("endpoints")) target.tree["endpoints"].erase("tls");
   for (auto& [group, endpoint] : target.endpoints) {
     auto parts = splitUrl(endpoint);
     endpoint = base->origin + (parts ? parts->rest : std::string());

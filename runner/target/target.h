@@ -25,6 +25,9 @@ struct Target {
   std::map<std::string, std::string> jwtAud;      // group -> aud; missing group: its endpoint URL
   nlohmann::json requestingDevice, requestingOrganization, requestingPractitioner;
   TransportOptions transport;                     // http + tls sections, paths made absolute
+  // tls.identities: named client identities the security.tls cases present instead of the
+  // target's own (e.g. "expired"); paths made absolute. A case naming one the target lacks is skipped.
+  std::map<std::string, TlsOverride> tlsIdentities;
   // The whole document with defaults filled in, for {patients.patient2.nhsNumber} variables.
   nlohmann::json tree;
 

@@ -7,6 +7,8 @@
 #include "runner/exec/case_executor.h"
 #include "runner/http/curl_transport.h"
 #include "runner/target/target.h"
+#include "runner/tls/embedded_tls_target.h"
+#include "runner/tls/listener_options.h"
 
 namespace gpc::suitetest {
 
@@ -17,10 +19,14 @@ std::vector<CaseResult> runAgainstReferenceProvider(const std::filesystem::path&
   provider::ProviderOptions options;
   options.fixturesDir = root / "fixtures";
   options.faults = faults;
+  // The mutual-TLS listener and its throwaway PKI, as `gpc-assure run` has them (security.tls).
+  const tls::ThrowawayPki pki;
+  options.tlsListener = tls::mutualTlsListenerOptions(pki);
   provider::ReferenceProvider provider(options);
   provider.start();
   Target target = loadTarget(root / "fixtures" / "targets" / "reference.json");
   applyBaseUrl(target, provider.rootUrl());
+  tls::addMutualTlsEndpoint(target, provider.tlsListenerRootUrl(), pki);
   http::CurlTransport transport(target.transport);
   const ExecContext context{target, transport, fhir, root / "fixtures"};
   std::vector<CaseResult> results(chosen.size());

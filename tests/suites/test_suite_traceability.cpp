@@ -53,25 +53,9 @@ TEST(SuiteTraceability, NotApplicableReasonsNameRealScenarios) {
   for (const auto& r : report.unknownReasons) ADD_FAILURE() << "reason matches no scenario: " << r;
 }
 
-// Official scenarios the suites name but cannot run yet: the TLS handshake cases need the
-// suite format to pick the client TLS identity and expect a refused handshake. Listed here so
-// the gap is explicit: a new gap, or one closed without updating this list, fails the test.
-const std::set<std::string> kKnownGaps = {
-    "Security.feature: Security - Connect with invalid insecure Cipher",
-    "Security.feature: Security - Connect with invalid nonexistent Cipher",
-    "Security.feature: Security - Connect with invalid secure Cipher",
-    "Security.feature: Security - Connect with valid Cipher",
-    "Security.feature: Security - Non-SSL to SSL",
-    "Security.feature: Security - SSP Client Certificate - Invalid - Authority",
-    "Security.feature: Security - SSP Client Certificate - Invalid - Expired",
-    "Security.feature: Security - SSP Client Certificate - Invalid - FQDN",
-    "Security.feature: Security - SSP Client Certificate - Invalid - Missing",
-    "Security.feature: Security - SSP Client Certificate - Invalid - Revoked",
-    "Security.feature: Security Expired client certificate sent",
-    "Security.feature: Security invalid client certificate sent",
-    "Security.feature: Security no client certificate sent",
-    "Security.feature: Security reject a  non ssl request",
-};
+// Official scenarios the suites name but cannot run: none since security.tls runs against a TLS
+// listener. Kept so a new gap must be listed here (and explained) or the test fails.
+const std::set<std::string> kKnownGaps = {};
 
 TEST(SuiteTraceability, Part1CategoriesAreAtLeast95PercentAccountedFor) {
   if (!fs::exists(kTsv)) GTEST_SKIP() << "official scenario list absent: " << kTsv;
@@ -82,12 +66,11 @@ TEST(SuiteTraceability, Part1CategoriesAreAtLeast95PercentAccountedFor) {
   for (const auto& c : report.categories) {
     for (const auto& s : c.scenarios)
       if (s.status == Status::NotCovered) uncovered.insert(s.scenario.reference());
-    if (c.category == "security") continue;  // the known TLS gap, checked exactly below
     EXPECT_GE(c.accountedPercent(), 95.0)
         << c.category << ": " << c.count(Status::NotCovered) << " official scenario(s) neither covered "
         << "nor reasoned not applicable (run gpc-assure coverage for the list)";
   }
   EXPECT_EQ(uncovered, kKnownGaps);
-  // Even with the TLS gap, the part-1 categories together stay above the target.
+  // The part-1 categories together stay above the target.
   EXPECT_GE(report.total().accountedPercent(), 95.0);
 }
