@@ -1,5 +1,6 @@
 // Evaluation of paths, literals, variables and operators.
 #include "runner/fhir/fhirpath/evaluator.h"
+#include <algorithm>
 
 #include <cctype>
 #include <cmath>
@@ -138,8 +139,11 @@ Collection arithmetic(const Node& n, const Collection& lc, const Collection& rc)
       if (op == "mod") return {makeInteger(x % y)};
     }
     double x = a->data().get<double>(), y = b->data().get<double>();
-    if (op == "+") return {makeDecimal(x + y)};
-    if (op == "-") return {makeDecimal(x - y)};
+    // A sum keeps the finer of the operands' written precisions (integers have scale 0).
+    const int sa = ka == Kind::Integer ? 0 : a->scale, sb = kb == Kind::Integer ? 0 : b->scale;
+    const int scale = sa >= 0 && sb >= 0 ? std::max(sa, sb) : -1;
+    if (op == "+") return {makeDecimal(x + y, scale)};
+    if (op == "-") return {makeDecimal(x - y, scale)};
     if (op == "*") return {makeDecimal(x * y)};
     if (y == 0) return {};
     if (op == "/") return {makeDecimal(x / y)};
@@ -281,7 +285,14 @@ Collection navigate(const Collection& parents, const Node& n, const Env& env) {
 
 Collection eval(const Node& n, const Collection& focus, const Env& env) {
   switch (n.kind) {
-    case NodeKind::Literal: return {makeValue(n.value, n.literalType)};
+    case NodeKind::Literal:
+      if (n.literalType == "System.Decimal" && n.value.is_number()) {
+        // The parser keeps the spelling in `name`: 1.50 has scale 2.
+        const auto dot = n.name.find('.');
+        const int scale = dot == std::string::npos ? -1 : static_cast<int>(n.name.size() - dot - 1);
+        return {makeDecimal(n.value.get<double>(), scale)};
+      }
+      return {makeValue(n.value, n.literalType)};
     case NodeKind::Empty: return {};
     case NodeKind::This: return env.thisItem ? Collection{*env.thisItem} : focus;
     case NodeKind::Index: return env.index >= 0 ? Collection{makeInteger(env.index)} : Collection{};
@@ -314,7 +325,7 @@ Collection eval(const Node& n, const Collection& focus, const Env& env) {
       if (!v) return {};
       switch (kindOf(*v)) {
         case Kind::Integer: return {makeInteger(-v->data().get<long long>())};
-        case Kind::Decimal: return {makeDecimal(-v->data().get<double>())};
+        case Kind::Decimal: return {makeDecimal(-v->data().get<double>(), v->scale)};
         case Kind::Quantity: {
           auto q = asQuantity(*v);
           return {makeQuantity(-q->value, q->unit)};

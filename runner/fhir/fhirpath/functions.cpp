@@ -807,6 +807,28 @@ const std::map<std::string, Spec, std::less<>>& library() {
       {"sqrt", mathFunction([](const Value& v, Kind) { return decimalOrEmpty(std::sqrt(v.data().get<double>())); })},
       {"exp", mathFunction([](const Value& v, Kind) { return decimalOrEmpty(std::exp(v.data().get<double>())); })},
       {"ln", mathFunction([](const Value& v, Kind) { return decimalOrEmpty(std::log(v.data().get<double>())); })},
+      // R5 precision(): digits after the point of a decimal as written; digits of a date/time.
+      {"precision", {0, 0, [](const Node& n, const Collection& in, const Env&) -> Collection {
+         const Value* v = single(in, n);
+         if (!v) return {};
+         const Kind k = kindOf(*v);
+         if (k == Kind::Integer) return {makeInteger(0)};
+         if (k == Kind::Decimal) {
+           if (v->scale >= 0) return {makeInteger(v->scale)};
+           const auto text = toFhirPathString(*v);
+           const auto dot = text ? text->find('.') : std::string::npos;
+           return {makeInteger(dot == std::string::npos ? 0 : static_cast<long long>(text->size() - dot - 1))};
+         }
+         if (k != Kind::Date && k != Kind::DateTime && k != Kind::Time) return {};
+         const auto text = toFhirPathString(*v);
+         if (!text) return {};
+         std::size_t end = text->size();
+         if (const auto t = text->find('T'); t != std::string::npos) {
+           end = std::min(end, text->find_first_of("Z+-", t));
+         }
+         return {makeInteger(std::count_if(text->begin(), text->begin() + static_cast<std::ptrdiff_t>(end),
+                                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))};
+       }}},
       {"round", {0, 1, [](const Node& n, const Collection& in, const Env& env) -> Collection {
          const Value* v = single(in, n);
          if (!v) return {};

@@ -52,7 +52,11 @@ Value makeValue(json value, std::string type) {
   return v;
 }
 
-Value makeDecimal(double d) { return makeValue(d, "System.Decimal"); }
+Value makeDecimal(double d, int scale) {
+  Value v = makeValue(d, "System.Decimal");
+  v.scale = scale;
+  return v;
+}
 
 Value makeQuantity(double value, std::string unit) {
   json q{{"value", value}, {"unit", std::move(unit)}};
@@ -115,6 +119,11 @@ std::optional<std::string> toFhirPathString(const Value& v) {
     case Kind::Integer: return d.is_number_float() ? formatDecimal(d.get<double>()) : std::to_string(d.get<long long>());
     case Kind::Decimal: {
       double x = d.get<double>();
+      if (d.is_number_float() && v.scale >= 0 && v.scale <= 30) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%.*f", v.scale, x);
+        return std::string(buf);
+      }
       if (d.is_number_float()) return formatDecimal(x);
       return std::to_string(d.get<long long>());
     }
@@ -185,6 +194,7 @@ std::string normalizeSpace(const std::string& s) {
 }
 
 int decimalPlaces(const Value& v) {
+  if (v.scale >= 0) return v.scale;
   auto s = toFhirPathString(v);
   if (!s) return 0;
   auto dot = s->find('.');

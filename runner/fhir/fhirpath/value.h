@@ -24,6 +24,9 @@ struct Value {
   std::shared_ptr<const json> keep;
   std::string type;                   // FHIR type name, "System.X", or "" when unknown
   std::string location;               // only when locations are tracked
+  // Decimals: digits after the point as written (1.50 -> 2), kept through + and -; -1 when
+  // unknown (JSON input, whose parser keeps no spelling, and other arithmetic).
+  int scale = -1;
 
   const json& data() const;
   bool hasValue() const { return !data().is_null(); }
@@ -41,7 +44,7 @@ Value makeValue(json value, std::string type);
 inline Value makeBoolean(bool b) { return makeValue(b, "System.Boolean"); }
 inline Value makeInteger(long long i) { return makeValue(i, "System.Integer"); }
 inline Value makeString(std::string s) { return makeValue(std::move(s), "System.String"); }
-Value makeDecimal(double d);
+Value makeDecimal(double d, int scale = -1);
 Value makeQuantity(double value, std::string unit);
 Value makeTemporal(const Temporal& t);
 
