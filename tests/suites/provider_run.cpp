@@ -20,7 +20,8 @@ std::vector<CaseResult> runAgainstReferenceProvider(const std::filesystem::path&
   options.fixturesDir = root / "fixtures";
   options.faults = faults;
   // The mutual-TLS listener and its throwaway PKI, as `gpc-assure run` has them (security.tls).
-  const tls::ThrowawayPki pki;
+  // One PKI for every run of the process: the files are only read, and the RSA key is the slow part.
+  static const tls::ThrowawayPki pki;
   options.tlsListener = tls::mutualTlsListenerOptions(pki);
   provider::ReferenceProvider provider(options);
   provider.start();
