@@ -27,12 +27,15 @@ void valuesAt(const nlohmann::json& value, std::string_view path, std::vector<co
   if (it != value.end()) valuesAt(*it, rest, out);
 }
 
-bool matchesDiscriminator(const nlohmann::json& item, const Discriminator& d, const nlohmann::json& expected,
+bool matchesDiscriminator(const Occurrence& occurrence, const Discriminator& d, const nlohmann::json& expected,
                           const std::string& typeOrProfile, const ProfileRegistry& registry) {
+  const nlohmann::json& item = *occurrence.value;
   std::vector<const nlohmann::json*> found;
   valuesAt(item, d.path, found);
   if (d.type == "type") {
     if (typeOrProfile.empty()) return false;
+    // The item itself: its FHIR type here (a choice's "valueCodeableConcept" is a CodeableConcept).
+    if ((d.path.empty() || d.path == "$this") && occurrence.type == typeOrProfile) return true;
     return std::any_of(found.begin(), found.end(), [&](const nlohmann::json* v) {
       return v->is_object() && v->value("resourceType", "") == typeOrProfile;
     });
@@ -101,7 +104,7 @@ SliceOutcome assignSlices(const std::vector<Occurrence>& occurrences, const Elem
       const ElementNode* slice = base.slices[s];
       bool all = true;
       for (std::size_t d = 0; d < discriminators.size() && all; ++d) {
-        all = matchesDiscriminator(*occurrences[i].value, discriminators[d], slice->discriminatorValues[d],
+        all = matchesDiscriminator(occurrences[i], discriminators[d], slice->discriminatorValues[d],
                                    slice->discriminatorTypes[d], registry);
       }
       if (all) {

@@ -24,8 +24,10 @@ using SnapshotSource = std::function<const RawProfile*(std::string_view url)>;
 // - cardinality narrows (min the larger, max the smaller), types/fixed/pattern/binding/slicing/
 //   contentReference replace when stated, constraint keys are appended; constraints of the base
 //   and of unrolled types join the profile's own;
-// - a slice of a choice element named after one of its types ("value[x]:valueCodeableConcept")
-//   gets a `type` discriminator on the choice when the base has no slicing there.
+// - a slice of a choice element ("Observation.value[x]" sliced as "value[x]:valueQuantity") gets a
+//   `type` discriminator on the choice when the base has no slicing there; when the path itself
+//   is renamed ("Extension.valueCodeableConcept", Forge), the element is the choice restricted to
+//   that type, not a slice.
 // Throws std::runtime_error naming the profile's source file and the element when the base is
 // unknown or a differential element names no element of the base.
 void generateSnapshot(RawProfile& profile, const SnapshotSource& source);

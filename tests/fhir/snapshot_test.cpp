@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <fstream>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
@@ -352,6 +353,60 @@ TEST(Snapshot, DifferentialOnlyProfilesCatchBrokenCopiesWithOfficialProfiles) {
 
 TEST(Snapshot, DifferentialOnlyProfilesCatchBrokenCopiesWithProjectProfiles) {
   checkDifferentialOnlyProfiles(defaultRegistry());
+}
+
+}  // namespace
+}  // namespace gpc::fhir::testing
+
+namespace gpc::fhir::testing {
+namespace {
+
+// A differential that slices a choice by type (R4 style, "value[x]:valueQuantity"): the
+// generated snapshot gets a type discriminator, a Quantity value falls in the slice and its
+// rules apply; other types do not.
+TEST(Snapshot, ChoiceSlicedByType) {
+  const auto dir = std::filesystem::path(GPC_BINARY_DIR) / "test-fhir-scratch" / "typed-observation";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const nlohmann::json sd = {
+      {"resourceType", "StructureDefinition"},
+      {"url", "https://example.org/StructureDefinition/TypedObservation"},
+      {"name", "TypedObservation"},
+      {"type", "Observation"},
+      {"kind", "resource"},
+      {"abstract", false},
+      {"derivation", "constraint"},
+      {"fhirVersion", "3.0.1"},
+      {"baseDefinition", "http://hl7.org/fhir/StructureDefinition/Observation"},
+      {"differential",
+       {{"element",
+         {{{"id", "Observation.value[x]:valueQuantity"}, {"path", "Observation.value[x]"},
+           {"sliceName", "valueQuantity"}, {"type", {{{"code", "Quantity"}}}}},
+          {{"id", "Observation.value[x]:valueQuantity.unit"}, {"path", "Observation.value[x].unit"}, {"min", 1}}}}}}};
+  std::ofstream(dir / "TypedObservation.json") << sd.dump();
+  const auto registry = ProfileRegistry::load({dir});
+  const CompiledProfile* p = registry->profile("https://example.org/StructureDefinition/TypedObservation");
+  ASSERT_NE(p, nullptr);
+  auto choice = p->byPath.find("Observation.value[x]");
+  ASSERT_NE(choice, p->byPath.end());
+  ASSERT_EQ(choice->second->slices.size(), 1u);
+  ASSERT_EQ(choice->second->def->discriminators.size(), 1u);
+  EXPECT_EQ(choice->second->def->discriminators[0].type, "type");
+
+  const Validator validator(registry);
+  nlohmann::json observation = {{"resourceType", "Observation"},
+                                {"meta", {{"profile", {"https://example.org/StructureDefinition/TypedObservation"}}}},
+                                {"status", "final"},
+                                {"code", {{"text", "weight"}}},
+                                {"valueQuantity", {{"value", 72}, {"unit", "kg"}}}};
+  EXPECT_TRUE(errorsOf(validator.validate(observation)).empty()) << describe(validator.validate(observation));
+  observation["valueQuantity"].erase("unit");
+  const auto errors = errorsOf(validator.validate(observation));
+  ASSERT_EQ(errors.size(), 1u) << describe(errors);
+  EXPECT_EQ(errors[0].location, "Observation.valueQuantity.unit");
+  observation.erase("valueQuantity");
+  observation["valueString"] = "72 kg";
+  EXPECT_TRUE(errorsOf(validator.validate(observation)).empty()) << describe(validator.validate(observation));
 }
 
 }  // namespace
