@@ -19,6 +19,7 @@ InvariantCompiler::InvariantCompiler(const ProfileRegistry& registry) {
           try {
             entry.expression = std::make_shared<const fhirpath::Expression>(fhirpath::parse(it->second.expression));
             entry.vacuousWithout = fhirpath::notFalseWhenAbsent(*entry.expression);
+            entry.trueWithAny = fhirpath::trueWhenAnyPresent(*entry.expression);
           } catch (const std::exception& e) {
             entry.parseError = e.what();
           }
@@ -47,6 +48,7 @@ void checkNodeInvariants(const ElementNode& node, const nlohmann::json& value, c
     const Constraint& c = *compiled.constraint;
     // The same expression (dom-2 in the base and in a profile's copy) is shared, so it is the key.
     if (compiled.vacuousWithout && fhirpath::allAbsent(value, *compiled.vacuousWithout)) continue;
+    if (compiled.trueWithAny && fhirpath::anyPresent(value, *compiled.trueWithAny)) continue;
     const void* rule = compiled.expression ? static_cast<const void*>(compiled.expression.get()) : &c;
     if (context.evaluated != nullptr && !context.evaluated->emplace(&value, rule).second) continue;
     if (!compiled.expression) {

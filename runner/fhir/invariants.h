@@ -32,6 +32,8 @@ class InvariantCompiler {
     // Members without which the expression cannot be false (fhirpath::notFalseWhenAbsent):
     // on an element holding none of them the evaluation is skipped. Null: always evaluate.
     std::shared_ptr<const std::vector<std::string>> vacuousWithout;
+    // Members any one of which makes it true (fhirpath::trueWhenAnyPresent): skipped then too.
+    std::shared_ptr<const std::vector<std::string>> trueWithAny;
   };
   // The constraints to evaluate on an element of `node` (null when none).
   const std::vector<Compiled>* forNode(const ElementNode* node) const;

@@ -43,6 +43,27 @@ TEST(Guards, TypicalInvariantShapes) {
   EXPECT_EQ(guardOf("(a & 'x') = 'x'"), V{"<none>"});
 }
 
+std::vector<std::string> satisfiersOf(const char* text) {
+  auto found = fp::trueWhenAnyPresent(fp::parse(text));
+  return found ? *found : std::vector<std::string>{"<none>"};
+}
+
+TEST(Guards, TrueWhenAnyPresent) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(satisfiersOf("resource.exists() or request.exists() or response.exists()"),
+            (V{"request", "resource", "response"}));
+  EXPECT_EQ(satisfiersOf("code.exists() implies system.exists()"), V{"system"});
+  EXPECT_EQ(satisfiersOf("resource.exists() and request.exists()"), V{"<none>"});
+  EXPECT_EQ(satisfiersOf("resource.where(id = 'x').exists()"), V{"<none>"});
+  EXPECT_EQ(satisfiersOf("resource.exists().not()"), V{"<none>"});
+  const V names{"resource"};
+  EXPECT_TRUE(fp::anyPresent(json{{"resource", {{"resourceType", "Patient"}}}}, names));
+  EXPECT_TRUE(fp::anyPresent(json{{"_resource", {{"id", "a"}}}}, names));
+  EXPECT_FALSE(fp::anyPresent(json{{"resource", nullptr}}, names));
+  EXPECT_FALSE(fp::anyPresent(json{{"resource", json::array({nullptr})}}, names));
+  EXPECT_FALSE(fp::anyPresent(json{{"resourceX", 1}}, names));
+}
+
 TEST(Guards, AbsenceCountsUnderscoreAndChoiceVariants) {
   const std::vector<std::string> value{"value"};
   EXPECT_TRUE(fp::allAbsent(json::object(), value));
@@ -68,6 +89,23 @@ TEST(Guards, SoundOnEveryConstraintOfTheProjectProfiles) {
           expr = fp::parse(c->second.expression);
         } catch (const fp::ParseError&) {
           continue;
+        }
+        if (const auto satisfiers = fp::trueWhenAnyPresent(expr)) {
+          ++guarded;
+          for (const auto& name : *satisfiers) {
+            for (const json& value : {json("x"), json::object({{"id", "a"}}), json::array({json::object({{"id", "a"}})})}) {
+              fp::Options options;
+              options.types = registry.get();
+              options.rootType = &node == profile->root ? profile->raw.type
+                                 : (node.def->types.size() == 1 ? node.def->types[0].code : std::string());
+              try {
+                const auto result = fp::evaluateItems(expr, json{{name, value}}, options);
+                EXPECT_TRUE(result.size() == 1 && result[0].json() == true)
+                    << url << " " << key << ": " << c->second.expression << " with " << name << " present";
+              } catch (const fp::EvalError&) {
+              }
+            }
+          }
         }
         const auto guard = fp::notFalseWhenAbsent(expr);
         if (!guard) continue;

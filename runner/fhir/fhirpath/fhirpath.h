@@ -127,4 +127,11 @@ std::shared_ptr<const std::vector<std::string>> notFalseWhenAbsent(const Express
 // True when `focus` is an object with none of `names` (as described above).
 bool allAbsent(const nlohmann::json& focus, const std::vector<std::string>& names);
 
+// Member names any one of which, present, makes the expression true ("resource.exists() or
+// request.exists() or response.exists()" -> all three); null when there is no such set.
+std::shared_ptr<const std::vector<std::string>> trueWhenAnyPresent(const Expression& expr);
+// True when `focus` is an object holding one of `names` (or its `_x` part; choice variants do not
+// count) with a value FHIRPath sees as an item (not null, not an array of nulls).
+bool anyPresent(const nlohmann::json& focus, const std::vector<std::string>& names);
+
 }  // namespace gpc::fhirpath

@@ -105,6 +105,27 @@ Names notTrueWhenAbsent(const Node& n) {
   return std::nullopt;
 }
 
+// Names any one of which, present, makes the result true: "resource.exists() or
+// request.exists()" -> {resource, request}.
+Names trueWhenAnyPresent(const Node& n) {
+  if (n.kind == NodeKind::Function && n.name == "exists" && n.children.size() == 1 && focusOf(n) != nullptr &&
+      focusOf(n)->kind == NodeKind::Identifier) {
+    const std::string& name = focusOf(n)->name;
+    if (name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return std::nullopt;
+    return std::set<std::string>{name};
+  }
+  if (n.kind == NodeKind::Binary && (n.name == "or" || n.name == "implies")) {
+    Names right = trueWhenAnyPresent(*n.children[1]);
+    if (n.name == "implies") return right;  // a true consequent makes the implication true
+    Names left = trueWhenAnyPresent(*n.children[0]);
+    if (!left) return right;
+    if (!right) return left;
+    left->insert(right->begin(), right->end());
+    return left;
+  }
+  return std::nullopt;
+}
+
 // `key` is `name`, `_name`, or a choice variant of it (`valueQuantity` for `value`).
 bool names(std::string_view key, const std::string& name) {
   if (key.starts_with('_')) key.remove_prefix(1);
@@ -119,6 +140,31 @@ std::shared_ptr<const std::vector<std::string>> notFalseWhenAbsent(const Express
   Names found = notFalseWhenAbsent(*expr.tree());
   if (!found) return nullptr;
   return std::make_shared<const std::vector<std::string>>(found->begin(), found->end());
+}
+
+std::shared_ptr<const std::vector<std::string>> trueWhenAnyPresent(const Expression& expr) {
+  if (expr.tree() == nullptr) return nullptr;
+  Names found = trueWhenAnyPresent(*expr.tree());
+  if (!found) return nullptr;
+  return std::make_shared<const std::vector<std::string>>(found->begin(), found->end());
+}
+
+bool anyPresent(const nlohmann::json& focus, const std::vector<std::string>& names) {
+  if (!focus.is_object()) return false;
+  for (auto it = focus.begin(); it != focus.end(); ++it) {
+    const auto& value = it.value();
+    // Only a value FHIRPath sees as an item counts: not null, not an array of nulls.
+    bool item = !value.is_null();
+    if (value.is_array()) item = std::any_of(value.begin(), value.end(), [](const auto& v) { return !v.is_null(); });
+    if (!item) continue;
+    // Exactly the name (or its `_x` part): a choice variant may name a type the element does not
+    // allow, which FHIRPath would not find.
+    const std::string_view key = it.key();
+    for (const auto& name : names) {
+      if (key == name || (key.starts_with('_') && key.substr(1) == name)) return true;
+    }
+  }
+  return false;
 }
 
 bool allAbsent(const nlohmann::json& focus, const std::vector<std::string>& names) {
