@@ -159,12 +159,13 @@ bool isClientFailure(CURLcode rc) {
 
 // libcurl reports both "we refused the provider's certificate" and "the provider refused ours
 // with a certificate alert" (expired, ...) as CURLE_PEER_FAILED_VERIFICATION (and some of the
-// first as a plain CURLE_SSL_CONNECT_ERROR). Only the second is
-// evidence of a refused handshake; the first means the target's CA bundle (or the provider's
-// certificate) is wrong, so nothing about the provider's client checks was learnt.
-void explainVerificationFailure(CURL* h, HttpResponse& response) {
+// first as a plain CURLE_SSL_CONNECT_ERROR). Only the second is evidence of a refused
+// handshake; the first means the target's CA bundle (or the provider's certificate) is wrong,
+// so nothing about the provider's client checks was learnt. Without verification (tls.verify
+// false) the client refuses nothing, whatever the verify result says.
+void explainVerificationFailure(CURL* h, bool verifying, HttpResponse& response) {
   long verifyResult = X509_V_OK;
-  curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verifyResult);
+  if (verifying) curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verifyResult);
   // X509_V_ERR_UNSPECIFIED is what OpenSSL leaves when the handshake ended (on the provider's
   // alert) before a verdict on the provider's certificate; a real rejection names its reason.
   if (verifyResult != X509_V_OK && verifyResult != X509_V_ERR_UNSPECIFIED) {
@@ -261,7 +262,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     response.transportError = curl_easy_strerror(rc);
     if (errorBuffer[0] != '\0') response.transportError += std::string(": ") + errorBuffer;
     response.clientFailure = isClientFailure(rc);
-    if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR) explainVerificationFailure(h, response);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR)
+      explainVerificationFailure(h, options_.verifyPeer, response);
   }
   // A truncated transfer leaves its connection unusable; curl closes it itself.
   pool_->giveBack(std::move(handle));

@@ -170,6 +170,12 @@ TEST_F(CurlTlsLive, AProviderCertificateTheTargetDoesNotTrustIsTheClientsFailure
   // With an identity override the same misconfiguration must not read as "provider refused".
   const auto withOverride = send(identity(tls::ThrowawayPki::kExpired), &transport);
   EXPECT_TRUE(withOverride.clientFailure) << withOverride.transportError;
+  // With verification off (tls.verify false) the client refuses nothing: a refusal is the provider's.
+  o.verifyPeer = false;
+  CurlTransport unverified(o);
+  EXPECT_EQ(unverified.send(metadataRequest(provider_->tlsListenerRootUrl())).status, 200);
+  expectRefusedByProvider(send(identity(tls::ThrowawayPki::kRevoked), &unverified), "revoked, unverified",
+                          "alert certificate revoked");
 }
 
 TEST_F(CurlTlsLive, PlainHttpToTheTlsPortFailsCleanlyAndFast) {
