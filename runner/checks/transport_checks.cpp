@@ -25,6 +25,25 @@ bool isConnectionRefused(const std::string& error) {
   return mentions(error, {"couldn't connect", "could not connect", "connection refused"});
 }
 
+// The file name alone: a run's throwaway directory would make every report differ.
+std::string fileName(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// What the client offered, for the evidence: a refusal means little without it.
+std::string describeOffer(const HttpRequest* request) {
+  if (!request || !request->tls) return "";  // the target's own settings (the URL shows the scheme)
+  const auto& t = *request->tls;
+  std::string out = t.none ? "no client certificate"
+                           : !t.identity.empty() ? "client identity " + t.identity
+                                                 : t.clientCert.empty() ? "no client certificate"
+                                                                        : "client certificate " + fileName(t.clientCert);
+  if (!t.maxVersion.empty()) out += ", TLS <= " + t.maxVersion;
+  if (!t.ciphers.empty()) out += ", ciphers " + t.ciphers;
+  return out;
+}
+
 }  // namespace
 
 std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const ResponseView& r) {
@@ -38,9 +57,11 @@ std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const Respon
     ok = want == "handshake-refused" ? isHandshakeFailure(error) : isConnectionRefused(error);
   const std::string actual = r.response->status != 0 ? "HTTP status " + std::to_string(r.response->status)
                                                      : (error.empty() ? "no transport error" : error);
+  const std::string offer = describeOffer(r.request);
+  const std::string offered = offer.empty() ? "" : " [offered: " + offer + "]";
   return {makeResult("transport", "transport", ok,
-                     ok ? want + ", as expected (" + (error.empty() ? actual : error) + ")"
-                        : "expected " + want + ", got " + actual,
+                     ok ? want + ", as expected (" + (error.empty() ? actual : error) + ")" + offered
+                        : "expected " + want + ", got " + actual + offered,
                      want, actual)};
 }
 

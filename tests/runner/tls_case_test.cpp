@@ -48,7 +48,7 @@ TEST_F(TlsCaseTest, HttpStatusOrOtherErrorFailsTheTransportExpectation) {
   testing::ScriptedTransport ok([](const HttpRequest&) { return testing::jsonResponse(403, nlohmann::json::object()); });
   auto r1 = run(c, ok);
   EXPECT_EQ(r1.verdict, Verdict::Failed);
-  EXPECT_EQ(r1.reason, "expected handshake-refused, got HTTP status 403");
+  EXPECT_EQ(r1.reason, "expected handshake-refused, got HTTP status 403 [offered: no client certificate]");
   EXPECT_TRUE(ok.sent.at(0).tls->none);
   testing::ScriptedTransport refused([](const HttpRequest&) { return failed("Couldn't connect to server"); });
   EXPECT_EQ(run(c, refused).verdict, Verdict::Failed);
@@ -86,7 +86,11 @@ TEST_F(TlsCaseTest, NamedIdentityVersionAndCiphersReachTheTransportOnTheTlsEndpo
   testing::ScriptedTransport t([](const HttpRequest&) { return failed("SSL connect error: alert certificate expired"); });
   auto c = load(R"({"id": "T", "title": "t", "requirement": "r",
       "request": {"endpoint": "tls", "tls": {"identity": "expired", "max_version": "1.2"}}, "expect": {"transport": "handshake-refused"}})");
-  EXPECT_EQ(run(c, t).verdict, Verdict::Passed);
+  const auto result = run(c, t);
+  EXPECT_EQ(result.verdict, Verdict::Passed);
+  ASSERT_EQ(result.checks.size(), 1u);
+  EXPECT_EQ(result.checks[0].message, "handshake-refused, as expected (SSL connect error: alert certificate expired) "
+                                      "[offered: client identity expired, TLS <= 1.2]");
   const auto& sent = t.sent.at(0);
   EXPECT_EQ(sent.url, "https://127.0.0.1:9443/B82617/STU3/1/gpconnect/metadata");
   ASSERT_TRUE(sent.tls);
