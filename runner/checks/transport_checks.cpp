@@ -44,6 +44,17 @@ std::string describeOffer(const HttpRequest* request) {
   return out;
 }
 
+// A case presenting a client identity (none, a named one, or files) asks whether the provider
+// refuses that identity. A provider that refuses the offered TLS version instead (e.g. one that
+// speaks only TLS 1.3 when the case offers 1.2) has not answered that question.
+bool refusedForVersionNotIdentity(const HttpRequest* request, const std::string& error) {
+  if (!request || !request->tls) return false;
+  const auto& t = *request->tls;
+  const bool judgesIdentity = t.none || !t.identity.empty();
+  const bool probesVersion = t.maxVersion == "1.0" || t.maxVersion == "1.1" || !t.ciphers.empty();
+  return judgesIdentity && !probesVersion && mentions(error, {"protocol version"});
+}
+
 }  // namespace
 
 std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const ResponseView& r) {
@@ -55,8 +66,12 @@ std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const Respon
     ok = status == 0 ? !error.empty() : (status < 200 || status >= 300);
   else if (status == 0 && !error.empty())
     ok = want == "handshake-refused" ? isHandshakeFailure(error) : isConnectionRefused(error);
-  const std::string actual = r.response->status != 0 ? "HTTP status " + std::to_string(r.response->status)
-                                                     : (error.empty() ? "no transport error" : error);
+  std::string actual = r.response->status != 0 ? "HTTP status " + std::to_string(r.response->status)
+                                               : (error.empty() ? "no transport error" : error);
+  if (ok && want == "handshake-refused" && refusedForVersionNotIdentity(r.request, error)) {
+    ok = false;
+    actual = "a refusal of the TLS version offered, so the client identity was never judged (" + error + ")";
+  }
   const std::string offer = describeOffer(r.request);
   const std::string offered = offer.empty() ? "" : " [offered: " + offer + "]";
   return {makeResult("transport", "transport", ok,

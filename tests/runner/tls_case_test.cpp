@@ -110,6 +110,21 @@ TEST_F(TlsCaseTest, NamedIdentityVersionAndCiphersReachTheTransportOnTheTlsEndpo
   EXPECT_FALSE(t.sent[1].tls->none);
 }
 
+TEST_F(TlsCaseTest, AVersionRefusalDoesNotPassForARefusedIdentity) {
+  target = tlsTarget();
+  testing::ScriptedTransport t([](const HttpRequest&) {
+    return failed("SSL connect error: error:0A00042E:SSL routines::tlsv1 alert protocol version");
+  });
+  auto identityCase = load(R"({"id": "T", "title": "t", "requirement": "r",
+      "request": {"endpoint": "tls", "tls": {"identity": "expired", "max_version": "1.2"}}, "expect": {"transport": "handshake-refused"}})");
+  const auto r = run(identityCase, t);
+  EXPECT_EQ(r.verdict, Verdict::Failed);
+  EXPECT_NE(r.reason.find("the client identity was never judged"), std::string::npos) << r.reason;
+  auto versionCase = load(R"({"id": "T", "title": "t", "requirement": "r",
+      "request": {"endpoint": "tls", "tls": {"max_version": "1.0"}}, "expect": {"transport": "handshake-refused"}})");
+  EXPECT_EQ(run(versionCase, t).verdict, Verdict::Passed);
+}
+
 TEST_F(TlsCaseTest, TheTlsEndpointNeverGoesThroughSsp) {
   target = tlsTarget();
   target.sspPrefix = "https://proxy.example";
