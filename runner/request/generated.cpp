@@ -73,10 +73,13 @@ bool isValidNhsNumber(std::string_view nhsNumber) {
 }
 
 std::string generatedNhsNumber(std::uint64_t seed, std::string_view caseId, std::string_view label) {
-  // Digits 4-9 in 100000..999999; a prefix without a check digit (1 in 11) moves to the next
-  // one, so the result stays a pure function of the inputs.
-  std::uint64_t n = 100000 + hashOf(seed, caseId, label) % 900000;
-  for (;; n = n == 999999 ? 100000 : n + 1) {
+  // Digits 4-9 in 100000..999998: 999 999 9999 is left out, being the conventional "patient not
+  // in the system" (the reference target's patientNotInSystem), which a register case must never
+  // create. A prefix without a check digit (1 in 11) moves to the next one, so the result stays
+  // a pure function of the inputs.
+  constexpr std::uint64_t kFirst = 100000, kLast = 999998;
+  std::uint64_t n = kFirst + hashOf(seed, caseId, label) % (kLast - kFirst + 1);
+  for (;; n = n == kLast ? kFirst : n + 1) {
     const std::string firstNine = "999" + std::to_string(n);
     if (const auto check = nhsCheckDigit(firstNine)) return firstNine + static_cast<char>('0' + *check);
   }

@@ -27,8 +27,9 @@ std::optional<int> nhsCheckDigit(std::string_view firstNine);
 // Ten digits with a correct check digit.
 bool isValidNhsNumber(std::string_view nhsNumber);
 
-// The NHS number generated for (seed, caseId, label): valid, in 999 100 0000 - 999 999 9999 (the
-// synthetic test range 999..., above the 999 000 xxxx block hand-written suite cases use).
+// The NHS number generated for (seed, caseId, label): valid, in 999 100 0000 - 999 999 9989 (the
+// synthetic test range 999..., above the 999 000 xxxx block hand-written suite cases use, and
+// never 999 999 9999, the reference target's patient "not in the system").
 std::string generatedNhsNumber(std::uint64_t seed, std::string_view caseId, std::string_view label = "");
 
 }  // namespace gpc
