@@ -4,6 +4,7 @@
 #include "runner/checks/expectations.h"
 #include "runner/request/encoding.h"
 #include "runner/request/request_builder.h"
+#include "runner/suite/target_requirements.h"
 
 namespace gpc {
 namespace {
@@ -82,6 +83,8 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
     return result;
   };
   if (!c.skip.empty()) return finish(Verdict::Skipped, c.skip);
+  // Checked before any request: the case's patient (or other data) does not exist at this target.
+  if (auto unmet = unmetRequirement(c, ctx.target.tree)) return finish(Verdict::Skipped, *unmet);
 
   Captures captures;
   for (const auto& step : c.steps) {

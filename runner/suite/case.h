@@ -35,6 +35,9 @@ struct Case {
   // Suite variables; example columns were substituted when the case was expanded.
   std::map<std::string, nlohmann::json> variables;
   std::string skip;  // non-empty: reported as skipped with this reason
+  // Target variables (patients.disabledAreas) the case cannot run without: a target that does
+  // not define one gets the case reported as skipped, naming it (runner/suite/target_requirements.h).
+  std::vector<std::string> requiredVariables;
   std::string pointer;  // JSON pointer of the case in its suite file
 };
 

@@ -6,6 +6,7 @@
 
 #include "runner/core/json_input.h"
 #include "runner/suite/step_validation.h"
+#include "runner/suite/target_requirements.h"
 #include "runner/suite/template.h"
 #include "runner/suite/variable_names.h"
 
@@ -79,6 +80,7 @@ struct SuiteContext {
   std::string file;
   std::string suiteId, title, capability, spec, interaction;
   std::vector<std::string> tags;
+  std::vector<std::string> requiredVariables;  // suite-level "requires"
   std::map<std::string, nlohmann::json> variables;
   nlohmann::json defaultRequest = nlohmann::json::object(), defaultExpect = nlohmann::json::object();
   const InteractionTable* interactions = nullptr;
@@ -196,11 +198,34 @@ Step buildStep(const nlohmann::json& source, const std::string& name, const std:
   return step;
 }
 
+// "requires" (suite or case): target variable paths, each under a target section.
+std::vector<std::string> requiredNames(const nlohmann::json& owner, const std::string& file, const std::string& ptr) {
+  auto names = strings(owner, "requires", file, ptr);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (!isTargetVariable(names[i]) || names[i].find('.') == std::string::npos || referencedNames("{" + names[i] + "}").empty())
+      throw LoadError(file, ji::child(ji::child(ptr, "requires"), i),
+                      "\"" + names[i] + "\" is not a target variable path (patients.NAME, organisations.NAME, ...)");
+  return names;
+}
+
+// A requirement the case never uses would only skip it for nothing (a typo, or a leftover).
+void addRequirements(Case& c, const std::vector<std::string>& names, const std::string& file, const std::string& ptr) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!caseUsesVariable(c, names[i]))
+      throw LoadError(file, ji::child(ptr, i),
+                      "case " + c.info.id + " requires " + names[i] + " but never uses it ({" + names[i] + "...} or %" +
+                          names[i] + ")");
+    if (std::find(c.requiredVariables.begin(), c.requiredVariables.end(), names[i]) == c.requiredVariables.end())
+      c.requiredVariables.push_back(names[i]);
+  }
+}
+
 // `row`: the example row the case was expanded from (its columns become case variables, so that
 // body fixtures, read only at run time, see them too).
 Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteContext& s, const Row& row = {}) {
   ji::checkKeys(c, s.file, ptr,
-                {"id", "title", "requirement", "official", "note", "tags", "interaction", "request", "expect", "steps", "skip"});
+                {"id", "title", "requirement", "official", "note", "tags", "interaction", "request", "expect", "steps", "skip",
+                 "requires"});
   Case out;
   out.pointer = ptr;
   out.info.id = ji::required(c, "id", Kind::String, s.file, ptr).get<std::string>();
@@ -244,6 +269,8 @@ Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteConte
       throw LoadError(s.file, ptr, "a case needs \"request\"/\"expect\" or \"steps\"");
     out.steps.push_back(buildStep(c, "main", caseInteraction, caseInteractionPtr, ptr, s, captured));
   }
+  addRequirements(out, s.requiredVariables, s.file, "/requires");
+  addRequirements(out, requiredNames(c, s.file, ptr), s.file, ji::child(ptr, "requires"));
   return out;
 }
 
@@ -254,7 +281,8 @@ namespace {
 std::vector<Case> parseSuiteDocument(const std::string& text, const std::string& file, const InteractionTable& interactions) {
   auto doc = ji::parse(text, file);
   ji::expect(doc, Kind::Object, file, "");
-  ji::checkKeys(doc, file, "", {"suite", "title", "capability", "spec", "interaction", "tags", "variables", "defaults", "cases"});
+  ji::checkKeys(doc, file, "", {"suite", "title", "capability", "spec", "interaction", "tags", "requires", "variables", "defaults",
+                                   "cases"});
   SuiteContext s;
   s.file = file;
   s.interactions = &interactions;
@@ -265,6 +293,7 @@ std::vector<Case> parseSuiteDocument(const std::string& text, const std::string&
   s.interaction = ji::optionalString(doc, "interaction", file, "");
   if (!s.interaction.empty()) resolveInteraction(s.interaction, s, "/interaction");
   s.tags = strings(doc, "tags", file, "");
+  s.requiredVariables = requiredNames(doc, file, "");
   if (const auto* vars = ji::optional(doc, "variables", Kind::Object, file, ""))
     for (const auto& [k, v] : vars->items()) s.variables[k] = v;
   if (const auto* defaults = ji::optional(doc, "defaults", Kind::Object, file, "")) {

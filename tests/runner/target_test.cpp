@@ -83,7 +83,8 @@ TEST(TargetFile, ShippedTargetsLoad) {
   EXPECT_EQ(ref.consumerAsid, "200000000359");
   EXPECT_EQ(ref.tree["patients"]["patientNotInSystem"]["nhsNumber"], "9999999999");
   EXPECT_EQ(ref.tree["organisations"]["unknownORG"]["ods"], "INVOC1");
-  EXPECT_EQ(ref.tree["patients"].size(), 21u);
+  EXPECT_EQ(ref.tree["patients"].size(), 23u);  // 21 data-pack roles + areasDisabled, awaitingFiling
+  EXPECT_EQ(ref.tree["patients"]["areasDisabled"]["nhsNumber"], ref.tree["patients"]["patient7"]["nhsNumber"]);
   auto remote = loadTarget(dir / "example-remote.json");
   EXPECT_EQ(remote.sspPrefix, "https://proxy.int.spine2.ncrs.nhs.uk");
   EXPECT_FALSE(remote.transport.clientCert.empty());
