@@ -80,7 +80,7 @@ struct ReferenceProvider::Impl {
   explicit Impl(ProviderOptions o)
       : options(std::move(o)),
         dispatcher(options.fixturesDir.empty() ? std::filesystem::path(GPC_SOURCE_DIR) / "fixtures" : options.fixturesDir,
-                   options.faults) {
+                   options.faults, options.disabledAreas) {
     main.server = options.tls ? makeTlsServer(*options.tls, options.faults) : std::make_unique<httplib::Server>();
     main.scheme = options.tls ? "https" : "http";
     serve(main);

@@ -27,6 +27,9 @@ struct ProviderOptions {
   int port = 0;                       // 0: any free port
   std::filesystem::path fixturesDir;  // empty: the project's fixtures/
   std::set<std::string> faults;       // names from knownFaults()
+  // Clinical areas switched off practice-wide (clinical_area_config), by parameter name
+  // (includeMedication ... includeDiaryEntries, DocumentReferences); an unknown name throws.
+  std::set<std::string> disabledAreas;
   std::optional<TlsOptions> tls;
   // A second listener on its own free port serving the same provider over TLS, while the main
   // one stays as `tls` says (how `gpc-assure run` judges the security.tls cases in-process).

@@ -14,6 +14,7 @@
 #include "provider/foundations/directory.h"
 #include "provider/foundations/patient.h"
 #include "provider/foundations/register_patient.h"
+#include "provider/records/structured_areas.h"
 
 namespace gpc::provider::core {
 namespace {
@@ -81,9 +82,20 @@ std::string gzip(const std::string& data) {
   return out;
 }
 
-Dispatcher::Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::string> faults)
-    : faults_(std::move(faults)), pack_(datapack::DataPack::load(fixturesDir / "datapack")), xml_(makeXmlCodec()) {
+Dispatcher::Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::string> faults,
+                       std::set<std::string> disabledAreas)
+    : faults_(std::move(faults)),
+      disabledAreas_(std::move(disabledAreas)),
+      pack_(datapack::DataPack::load(fixturesDir / "datapack")),
+      xml_(makeXmlCodec()) {
   checkFaultNames(faults_);
+  for (const auto& area : disabledAreas_) {
+    if (records::areaByParameter(area) != nullptr) continue;
+    std::string known;
+    for (const auto& a : records::clinicalAreas())
+      if (known.find(std::string(a.parameter)) == std::string::npos) known += (known.empty() ? "" : ", ") + std::string(a.parameter);
+    throw std::runtime_error("unknown clinical area \"" + area + "\" (known: " + known + ")");
+  }
   directory_ = std::make_unique<records::DataPackDirectory>(pack_);
   try {
     store_ = records::RecordStore::load(fixturesDir);
@@ -187,6 +199,7 @@ Dispatcher::Outcome Dispatcher::route(const Request& request, const std::string&
       rc.baseUrl = baseUrl;
       rc.jwtClaims = claims;
       rc.faults = faults_;
+      rc.disabledAreas = disabledAreas_;
       RecordCall call{def.op, id, request.query, request.header("Ssp-InteractionID").value_or(""), body};
       out.response = callRecordOperation(rc, call, faults_, dstu2);
       return out;

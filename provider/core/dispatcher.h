@@ -28,7 +28,9 @@ struct WireResponse {
 class Dispatcher {
  public:
   // Throws std::runtime_error naming the file for an unreadable data pack or record store.
-  Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::string> faults);
+  // Throws too for a `disabledAreas` name that is not a clinical area.
+  Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::string> faults,
+             std::set<std::string> disabledAreas = {});
 
   // `origin` is "http://127.0.0.1:PORT" (for absolute URLs); `now` UNIX seconds; `today` yyyy-mm-dd.
   WireResponse handle(const Request& request, const std::string& origin, std::int64_t now, const std::string& today);
@@ -48,6 +50,7 @@ class Dispatcher {
   WireResponse finish(const Request& request, Outcome outcome) const;
 
   std::set<std::string> faults_;
+  std::set<std::string> disabledAreas_;  // practice-wide switches, for every record request
   datapack::DataPack pack_;
   std::optional<records::RecordStore> store_;
   std::string storeProblem_;

@@ -39,6 +39,8 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
   if (args.target) {
     if (!args.faults.empty())
       throw RunSetupError("--fault switches the embedded reference provider's faults; it cannot be used with --target");
+    if (!args.disabledAreas.empty())
+      throw RunSetupError("--disable-area configures the embedded reference provider; it cannot be used with --target");
     resolved.target = loadTarget(*args.target);
   } else {
     const fs::path referenceFile = dirs.fixtures / "targets" / "reference.json";
@@ -48,6 +50,7 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
       provider::ProviderOptions options;
       options.fixturesDir = dirs.fixtures;
       options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
+      options.disabledAreas = std::set<std::string>(args.disabledAreas.begin(), args.disabledAreas.end());
       resolved.pki = std::make_unique<tls::ThrowawayPki>();
       // Its second listener: mutual TLS with a CA, CRL and client identities made for this run
       // only (deleted with it), so the security.tls cases are judged for real in-process.
@@ -59,6 +62,8 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
       resolved.target.name = "embedded reference provider";
     } else if (!args.faults.empty()) {
       throw RunSetupError("--fault needs the embedded reference provider; with --base-url set the faults on `gpc-assure serve`");
+    } else if (!args.disabledAreas.empty()) {
+      throw RunSetupError("--disable-area needs the embedded reference provider; with --base-url give it to `gpc-assure serve`");
     }
   }
   if (args.baseUrl) {
@@ -134,6 +139,9 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   run->add_option("--json", args.json, "JSON report file (instead of OUT/report.json)");
   run->add_option("--html", args.html, "HTML report file (instead of OUT/report.html)");
   run->add_option("--fault", args.faults, "Switch on a reference provider fault (repeatable; see `faults`)");
+  run->add_option("--disable-area", args.disabledAreas,
+                  "Switch a clinical area off in the embedded reference provider, by its parameter name "
+                  "(includeMedication ... includeDiaryEntries, DocumentReferences; repeatable)");
   run->add_option("--suites-dir", args.suitesDir, "Suites directory (default: see docs/cli.md)");
   run->add_option("--seed", args.seed,
                   "Seed of generated values such as NHS numbers to register (default: random, shown in the reports)")

@@ -26,6 +26,7 @@ struct RunArgs {
   std::string outDir = "reports";
   std::optional<std::string> junit, json, html;
   std::vector<std::string> faults;  // reference provider fault switches
+  std::vector<std::string> disabledAreas;  // reference provider clinical areas switched off
   std::optional<std::string> suitesDir;
   // Seed of generated values ({generated.nhs_number}); none: a random one, shown in the reports.
   std::optional<std::uint64_t> seed;

@@ -42,6 +42,9 @@ void addServeCommand(CLI::App& app, ServeArgs& args) {
   serve->add_option("--host", args.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", args.port, "Port (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
   serve->add_option("--fault", args.faults, "Switch on a fault (repeatable; see `faults`)");
+  serve->add_option("--disable-area", args.disabledAreas,
+                    "Switch a clinical area off practice-wide, by its parameter name: includeMedication ... "
+                    "includeDiaryEntries, DocumentReferences (repeatable)");
   CLI::Option* cert = serve->add_option("--tls-cert", args.tlsCert, "Serve HTTPS with this PEM certificate")
                           ->check(CLI::ExistingFile);
   CLI::Option* key = serve->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")
@@ -73,6 +76,7 @@ int runServeCommand(const ServeArgs& args, std::ostream& out, std::ostream& err)
     options.port = args.port;
     options.fixturesDir = dirs.fixtures;
     options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
+    options.disabledAreas = std::set<std::string>(args.disabledAreas.begin(), args.disabledAreas.end());
     if (args.tlsCert) {
       provider::TlsOptions tls;
       tls.certFile = *args.tlsCert;

@@ -16,6 +16,7 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: any free port (printed)
   std::vector<std::string> faults;
+  std::vector<std::string> disabledAreas;  // clinical areas switched off practice-wide
   std::optional<std::string> tlsCert, tlsKey, clientCa;
   std::optional<std::string> clientCrl;   // revoked client certificates (needs clientCa)
   std::vector<std::string> clientHosts;   // host names a client certificate must carry (needs clientCa)

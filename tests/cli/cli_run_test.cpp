@@ -204,5 +204,40 @@ TEST(CliFaults, ListsEveryKnownFault) {
   EXPECT_FALSE(r.out.empty());
 }
 
+// One structured-record case for patient2's medications that fails when any OperationOutcome
+// (a disabled-area warning) comes back in the Bundle.
+const char* const kMedicationsSuite = R"json({
+  "suite": "t.structured", "capability": "structured", "spec": "1.6.2", "interaction": "gpc.getstructuredrecord",
+  "cases": [{"id": "T-MED", "title": "medications, no warning", "requirement": "clinical_area_config",
+    "request": {"body": {"json": {"resourceType": "Parameters", "parameter": [
+      {"name": "patientNHSNumber", "valueIdentifier": {"system": "https://fhir.nhs.uk/Id/nhs-number",
+                                                        "value": "{patients.patient2.nhsNumber}"}},
+      {"name": "includeMedication"}]}}},
+    "expect": {"status": 200, "assert": [{"fhirpath": "Bundle.entry.resource.ofType(OperationOutcome).empty()"}]}}]
+})json";
+
+
+// --disable-area reaches the embedded provider: the area's warning appears; unknown names and
+// targets other than the embedded provider are usage errors.
+TEST(CliRun, DisableAreaSwitchesAClinicalAreaOffInTheEmbeddedProvider) {
+  CliWorkspace ws;
+  fs::create_directories(ws.suites() / "structured");
+  std::ofstream(ws.suites() / "structured" / "t.json") << kMedicationsSuite;
+  const auto clean = gpcAssure({"run", "--suites-dir", ws.suites().string(), "--out", ws.reports().string()});
+  EXPECT_EQ(clean.exitCode, 0) << clean.out << clean.err;
+  const auto disabled = gpcAssure({"run", "--disable-area", "includeMedication", "--suites-dir", ws.suites().string(),
+                                   "--out", ws.reports().string()});
+  EXPECT_EQ(disabled.exitCode, 1) << disabled.out << disabled.err;
+
+  const auto unknown = gpcAssure({"run", "--disable-area", "includeMedications", "--suites-dir", ws.suites().string(),
+                                  "--out", ws.reports().string()});
+  EXPECT_EQ(unknown.exitCode, 2) << unknown.out << unknown.err;
+  EXPECT_NE(unknown.err.find("unknown clinical area \"includeMedications\""), std::string::npos) << unknown.err;
+  const auto withTarget = gpcAssure({"run", "--target", ws.writeTarget("http://127.0.0.1:1/x").string(), "--suites-dir",
+                                     ws.suites().string(), "--disable-area", "includeMedication"});
+  EXPECT_EQ(withTarget.exitCode, 2) << withTarget.out << withTarget.err;
+  EXPECT_NE(withTarget.err.find("--disable-area"), std::string::npos) << withTarget.err;
+}
+
 }  // namespace
 }  // namespace gpc::testing
