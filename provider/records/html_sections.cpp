@@ -377,7 +377,7 @@ std::string monthsBefore(const std::string& today, int months) {
   const year_month ym = year_month{t.year(), t.month()} - std::chrono::months{months};
   const day last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
   const year_month_day d{ym.year(), ym.month(), std::min(t.day(), last)};
-  char out[11];
+  char out[16];  // room for what -Wformat-truncation assumes (month/day up to 255); the value is yyyy-mm-dd
   std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return out;
 }
