@@ -29,6 +29,10 @@ std::string idOf(const json& reference) {
   return slash == std::string::npos ? std::string() : ref.substr(slash + 1);
 }
 
+std::string entryUrl(const std::string& serviceRoot, const json& resource) {
+  return serviceRoot + "/" + resource.value("resourceType", "") + "/" + resource.value("id", "");
+}
+
 json composition(const RecordContext& ctx, const html::SectionView& view, const json& patient, const json& organization,
                  const std::string& deviceId) {
   const json sectionCode = {{"coding", json::array({{{"system", std::string(html::kRecordSectionSystem)}, {"code", view.code}, {"display", view.title}}})},
@@ -78,7 +82,11 @@ RecordResponse getCareRecord(const RecordContext& ctx, const nlohmann::json& par
 
   const json device = html::referenceProviderDevice(organization->value("id", ""));
   json entries = json::array();
-  entries.push_back({{"resource", composition(ctx, view, *access.patient, *organization, device["id"])}});
+  json compositionResource = composition(ctx, view, *access.patient, *organization, device["id"]);
+  // Fault: Composition.type (1..1 in DSTU2 and gpconnect-carerecord-composition-1) left out, a
+  // defect only profile validation sees.
+  if (ctx.fault("html-composition-profile-invalid")) compositionResource.erase("type");
+  entries.push_back({{"resource", std::move(compositionResource)}});
   entries.push_back({{"resource", html::dstu2Patient(*access.patient)}});
   for (const auto& gp : access.patient->value("generalPractitioner", json::array())) {
     if (const json* practitioner = ctx.directory->resource("Practitioner", idOf(gp))) {
@@ -87,6 +95,9 @@ RecordResponse getCareRecord(const RecordContext& ctx, const nlohmann::json& par
   }
   entries.push_back({{"resource", html::dstu2Organization(*organization)}});
   entries.push_back({{"resource", device}});
+  // DSTU2 bdl-6: an entry with a resource has a fullUrl; in a searchset that is the resource's
+  // absolute URL on the service root (Bundle.entry.fullUrl, FHIR DSTU2 bundle.html).
+  for (auto& e : entries) e["fullUrl"] = entryUrl(ctx.baseUrl, e["resource"]);
 
   // searchset, as the 0.7.4 retrieve-a-care-record-section page and its response example say;
   // one branch of the official 0.7.3 suite asserts type "document" instead (not followed).

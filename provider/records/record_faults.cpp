@@ -40,6 +40,8 @@ const std::vector<FaultInfo>& recordFaults() {
        "accessrecord_development_html_implementation_guide (FHIR narrative: well-formed XHTML)"},
       {"html-emergency-codes-empty", "the Summary's Emergency Codes table never lists the patient's emergency codes",
        "accessrecord_html_layout; view page Summary (Emergency Codes: a row per emergency code)"},
+      {"html-composition-profile-invalid", "the care record Composition has no type (Composition.type is 1..1)",
+       "accessrecord_use_case_retrieve_a_care_record_section#response; gpconnect-carerecord-composition-1"},
       {"html-last-encounters-all", "the Summary's Last 3 Encounters lists every encounter",
        "accessrecord_html_layout; view page Summary (Last 3 Encounters)"},
       {"binary-oversize-served", "Binary retrieve serves documents over 5 MB instead of NO_RECORD_FOUND",

@@ -146,6 +146,31 @@ TEST(HtmlRecord, BundleShapeAndProfiles) {
   EXPECT_FALSE(device["type"].contains("text"));
   EXPECT_EQ(comp["author"][0]["reference"], "Device/" + device["id"].get<std::string>());
   EXPECT_EQ(comp["custodian"]["reference"], "Organization/" + r.body["entry"][3]["resource"]["id"].get<std::string>());
+  EXPECT_EQ(comp["type"]["coding"][0]["code"], "425173008");
+}
+
+// DSTU2 bdl-6: every entry carrying a resource has a fullUrl; in a searchset it is the resource's
+// absolute URL on the service root addressed.
+TEST(HtmlRecord, EntriesHaveAbsoluteFullUrlsOnTheServiceRoot) {
+  const auto r = call(request(kPatient2, "SUM"));
+  ASSERT_FALSE(r.error);
+  const std::string root = context().baseUrl;
+  ASSERT_EQ(root.rfind("http://", 0), 0u);
+  for (const auto& e : r.body["entry"]) {
+    const auto& res = e["resource"];
+    EXPECT_EQ(e.value("fullUrl", ""), root + "/" + res["resourceType"].get<std::string>() + "/" + res["id"].get<std::string>());
+  }
+}
+
+TEST(HtmlFaults, CompositionProfileInvalidDropsTheType) {
+  const auto clean = call(request(kPatient2, "SUM"));
+  const auto broken = call(request(kPatient2, "SUM"), {"html-composition-profile-invalid"});
+  ASSERT_FALSE(broken.error);
+  EXPECT_TRUE(clean.body["entry"][0]["resource"].contains("type"));
+  EXPECT_FALSE(broken.body["entry"][0]["resource"].contains("type"));
+  auto restored = broken.body;
+  restored["entry"][0]["resource"]["type"] = clean.body["entry"][0]["resource"]["type"];
+  EXPECT_EQ(restored, clean.body);  // nothing else changes
 }
 
 TEST(HtmlRecord, EverySectionIsWellFormedAndSafe) {
