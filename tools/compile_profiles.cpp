@@ -11,8 +11,10 @@
 // from the project's own source form (profiles/src/hl7-dstu2-core.txt, runner/fhir/core_source.h)
 // and is written as hl7-dstu2-core.json; the official DSTU2 GP Connect definitions compiled on top
 // of it go to nhs-gpconnect-dstu2.json. Both files declare "fhirVersion", so loaders keep them
-// apart from STU3.
+// apart from STU3. The official DSTU2 files get the corrections of tools/dstu2_corrections.h (each
+// printed, each required to apply) and nothing else.
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -23,6 +25,7 @@
 #include "runner/fhir/file_text.h"
 #include "runner/fhir/fhir_version.h"
 #include "runner/fhir/model.h"
+#include "tools/dstu2_corrections.h"
 
 namespace {
 
@@ -112,6 +115,52 @@ int writeSelection(const gpc::fhir::ProfileRegistry& registry, const std::filesy
   return 0;
 }
 
+std::vector<std::string> splitCodes(std::string_view list) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= list.size();) {
+    const auto comma = std::min(list.find(',', start), list.size());
+    out.emplace_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// Applies one correction to the definitions read; throws when the definition or element is not
+// there (a changed official file must be looked at again, not silently left uncorrected).
+void applyCorrection(gpc::fhir::RawDefinitions& defs, const gpc::profiles::Dstu2Correction& c) {
+  using gpc::profiles::Dstu2Change;
+  const std::string url(c.url);
+  if (c.change == Dstu2Change::ValueSetCodes) {
+    for (auto& vs : defs.valueSets) {
+      if (vs.url != url) continue;
+      if (vs.includes.size() != 1 || !vs.excludes.empty())
+        throw std::runtime_error("correction of " + url + ": expected one include and no exclude");
+      vs.includes[0].codes = splitCodes(c.value);
+      vs.includes[0].filtered = false;
+      vs.includes[0].valueSets.clear();
+      std::cout << "corrected " << url << ": codes " << c.value << "\n";
+      return;
+    }
+    throw std::runtime_error("correction of " + url + ": no such value set");
+  }
+  for (auto& p : defs.profiles) {
+    if (p.url != url) continue;
+    for (auto& e : p.elements) {
+      if (e.path != c.element || !e.sliceName.empty()) continue;
+      const auto dots = c.value.find("..");
+      const std::string max(c.value.substr(dots + 2));
+      const int oldMin = e.min, oldMax = e.max;
+      e.min = std::stoi(std::string(c.value.substr(0, dots)));
+      e.max = max == "*" ? gpc::fhir::kUnbounded : std::stoi(max);
+      std::cout << "corrected " << url << " " << c.element << ": " << oldMin << ".." << oldMax << " -> " << c.value
+                << "\n";
+      return;
+    }
+    throw std::runtime_error("correction of " + url + ": no element " + std::string(c.element));
+  }
+  throw std::runtime_error("correction of " + url + ": no such profile");
+}
+
 int compileDstu2(const std::filesystem::path& coreSource, const std::filesystem::path& officialDir,
                  const std::filesystem::path& outDir) {
   using namespace gpc::fhir;
@@ -130,6 +179,7 @@ int compileDstu2(const std::filesystem::path& coreSource, const std::filesystem:
     writeFile(outDir / "hl7-dstu2-core.json", writeCompact(profiles, valueSets, codeSystems), "1.0.2");
     std::cout << "DSTU2 core: " << profiles.size() << " profiles, " << valueSets.size() << " value sets\n";
     readDefinitionDirectory(officialDir, core, ModelVersion::Dstu2);
+    for (const auto& correction : gpc::profiles::kDstu2Corrections) applyCorrection(core, correction);
     compileInto(*registry, std::move(core.profiles), std::move(core.valueSets), std::move(core.codeSystems));
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\n";
