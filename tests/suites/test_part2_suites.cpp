@@ -37,7 +37,7 @@ const std::vector<std::string> kPart2Faults = {
     "no-warning-code", "bundle-fullurl-present", "forward-compat-rejected", "medication-date-filter-wrong",
     "secondary-list-code-wrong", "immunisation-status-ignored", "disabled-area-no-warning", "awaiting-filing-note-wrong",
     "html-column-order-wrong", "html-script", "html-entity", "html-event-attribute", "html-malformed",
-    "html-emergency-codes-empty", "html-last-encounters-all", "binary-oversize-served",
+    "html-emergency-codes-empty", "html-last-encounters-all", "html-composition-profile-invalid", "binary-oversize-served",
     "documents-include-not-required"};
 
 const std::vector<std::string> kPart2Categories = {"structured", "documents", "html-view"};
@@ -69,6 +69,28 @@ TEST_F(Part2SuitesAgainstProvider, XhtmlFaultsAreCaughtByTheNarrativeCheck) {
       caught = caught || (r.verdict == gpc::Verdict::Failed && r.reason.find("narrative problem") != std::string::npos);
     EXPECT_TRUE(caught) << fault << ": no html case failed on the xhtml-narrative check";
   }
+}
+
+// A care record that breaks only its profile (Composition.type 1..1 left out) is caught by the
+// HTML suites' profile validation (DSTU2) in every case that gets a care record, naming the element
+// — not only by the one case that asserts the Composition's type with FHIRPath.
+TEST_F(Part2SuitesAgainstProvider, HtmlProfileFaultIsCaughtByDstu2Validation) {
+  std::vector<const gpc::Case*> html;
+  for (const auto* c : passingCases())
+    if (c->info.suiteFile.find("suites/html/") != std::string::npos) html.push_back(c);
+  ASSERT_FALSE(html.empty());
+  std::size_t failed = 0, caught = 0;
+  for (const auto& r : run({"html-composition-profile-invalid"}, html, false)) {
+    if (r.verdict != gpc::Verdict::Failed) continue;
+    ++failed;
+    bool byValidation = false;
+    for (const auto& check : r.checks)
+      byValidation = byValidation || (!check.passed && check.kind == "validate" &&
+                                      check.subject == "Bundle.entry[0].resource.type");
+    EXPECT_TRUE(byValidation) << r.info.id << " failed, but not on the Composition's missing type: " << r.reason;
+    caught += byValidation ? 1 : 0;
+  }
+  EXPECT_GT(caught, 20u) << "of " << failed << " failed html case(s)";
 }
 
 TEST(Part2SuiteTraceability, Part2CategoriesAreAtLeast95PercentAccountedFor) {
