@@ -89,13 +89,9 @@ Dispatcher::Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::s
       pack_(datapack::DataPack::load(fixturesDir / "datapack")),
       xml_(makeXmlCodec()) {
   checkFaultNames(faults_);
-  for (const auto& area : disabledAreas_) {
-    if (records::areaByParameter(area) != nullptr) continue;
-    std::string known;
-    for (const auto& a : records::clinicalAreas())
-      if (known.find(std::string(a.parameter)) == std::string::npos) known += (known.empty() ? "" : ", ") + std::string(a.parameter);
-    throw std::runtime_error("unknown clinical area \"" + area + "\" (known: " + known + ")");
-  }
+  for (const auto& area : disabledAreas_)
+    if (records::areaByParameter(area) == nullptr)
+      throw std::runtime_error("unknown clinical area \"" + area + "\" (known: " + records::clinicalAreaNames() + ")");
   directory_ = std::make_unique<records::DataPackDirectory>(pack_);
   try {
     store_ = records::RecordStore::load(fixturesDir);

@@ -65,7 +65,7 @@ void checkPractice(const nlohmann::json& practice, const std::string& file) {
   if (!areas.is_array()) fail(file, "$.practice.disabledAreas", "must be a list of clinical area parameter names");
   for (size_t i = 0; i < areas.size(); ++i) {
     if (!areas[i].is_string() || !areaByParameter(areas[i].get<std::string>()))
-      fail(file, "$.practice.disabledAreas[" + std::to_string(i) + "]", "not a clinical area (includeMedication ... DocumentReferences): " + areas[i].dump());
+      fail(file, "$.practice.disabledAreas[" + std::to_string(i) + "]", "not a clinical area (" + clinicalAreaNames() + "): " + areas[i].dump());
   }
 }
 

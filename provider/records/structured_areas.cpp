@@ -35,6 +35,17 @@ const ClinicalArea* areaByParameter(std::string_view parameter) {
   return nullptr;
 }
 
+std::string clinicalAreaNames() {
+  std::string names;
+  std::string_view previous;
+  for (const auto& a : clinicalAreas()) {
+    if (a.parameter == previous) continue;  // the ended-allergies row shares includeAllergies
+    names += (names.empty() ? "" : ", ") + std::string(a.parameter);
+    previous = a.parameter;
+  }
+  return names;
+}
+
 const ClinicalArea* areaOfItem(std::string_view fixtureArea, const nlohmann::json& item) {
   const auto& areas = clinicalAreas();
   if (fixtureArea == "allergies") return item.contains("ended") ? &areas[1] : &areas[0];

@@ -29,6 +29,8 @@ struct ClinicalArea {
 // have their own secondary lists.
 const std::vector<ClinicalArea>& clinicalAreas();
 const ClinicalArea* areaByParameter(std::string_view parameter);
+// The switch names, each once, in table order: for error messages that list what is accepted.
+std::string clinicalAreaNames();
 // The area an item of fixture area `fixtureArea` belongs to (an allergy with `ended` is an ended allergy).
 const ClinicalArea* areaOfItem(std::string_view fixtureArea, const nlohmann::json& item);
 std::string disabledItemsDisplay(const ClinicalArea& area);
