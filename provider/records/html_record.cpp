@@ -69,12 +69,7 @@ RecordResponse getCareRecord(const RecordContext& ctx, const nlohmann::json& par
   }
   if (!organization) return failed(spineError("INTERNAL_SERVER_ERROR", "No Organization for ODS code " + ctx.odsCode + " in the data pack"));
 
-  html::TimeFrames timeFrames;
-  try {
-    timeFrames = html::loadTimeFrames(html::timeFramesFile(*ctx.store));
-  } catch (const std::exception& e) {
-    return failed(spineError("INTERNAL_SERVER_ERROR", std::string("default time frame configuration: ") + e.what()));
-  }
+  const auto& timeFrames = ctx.store->htmlTimeFrames();
   const auto months = timeFrames.find(request.section);
   html::ViewRequest viewRequest{request.section, request.from, request.to, request.periodGiven, ctx.today, access.status.transferDate,
                                 organization->value("name", ""), months == timeFrames.end() ? 0 : months->second, ctx.faults};

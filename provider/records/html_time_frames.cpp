@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include "provider/records/html_sections.h"
-#include "provider/records/record_store.h"
 
 namespace gpc::provider::records::html {
 
@@ -22,12 +21,6 @@ TimeFrames parseTimeFrames(const nlohmann::json& config, const std::string& file
     out.emplace(code, months.get<int>());
   }
   return out;
-}
-
-std::filesystem::path timeFramesFile(const RecordStore& store) {
-  // The store keeps where each record came from; the records directory is their folder.
-  if (store.records().empty()) return {};
-  return std::filesystem::path(store.records().begin()->second.sourceFile).parent_path() / "html" / "default-time-frames.json";
 }
 
 TimeFrames loadTimeFrames(const std::filesystem::path& file) {

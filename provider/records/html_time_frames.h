@@ -21,11 +21,8 @@ using TimeFrames = std::map<std::string, int, std::less<>>;
 // Checks the configuration; throws std::runtime_error naming `file`, the JSON path and the reason.
 TimeFrames parseTimeFrames(const nlohmann::json& config, const std::string& file);
 
-// fixtures/records/html/default-time-frames.json beside the loaded record fixtures.
-std::filesystem::path timeFramesFile(const RecordStore& store);
-
 // The configured time frames (empty when the file is absent); throws as parseTimeFrames, or when
-// the file cannot be read or is not JSON.
+// the file cannot be read or is not JSON. RecordStore::load reads the data pack's once.
 TimeFrames loadTimeFrames(const std::filesystem::path& file);
 
 }  // namespace gpc::provider::records::html

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "provider/records/html_time_frames.h"
 #include "provider/records/record_dates.h"
 #include "provider/records/snomed.h"
 #include "provider/records/structured_areas.h"
@@ -138,6 +139,7 @@ RecordStore RecordStore::load(const std::filesystem::path& fixturesDir) {
     }
     store.records_.emplace(nhs, PatientRecord{nhs, std::move(data), file});
   }
+  store.htmlTimeFrames_ = html::loadTimeFrames(recordsDir / "html" / "default-time-frames.json");
   return store;
 }
 

@@ -35,10 +35,15 @@ class RecordStore {
   const PatientRecord* find(std::string_view nhsNumber) const;
   const DocumentContent* binary(std::string_view binaryId) const;
   const std::map<std::string, PatientRecord, std::less<>>& records() const { return records_; }
+  // Access Record HTML default time frames (section code -> months), from
+  // records/html/default-time-frames.json when present: read once here, so a broken file is a
+  // load error naming it, not a cost or a 500 on every request (html_time_frames.h).
+  const std::map<std::string, int, std::less<>>& htmlTimeFrames() const { return htmlTimeFrames_; }
 
  private:
   std::map<std::string, PatientRecord, std::less<>> records_;
   std::map<std::string, DocumentContent, std::less<>> binaries_;
+  std::map<std::string, int, std::less<>> htmlTimeFrames_;
 };
 
 }  // namespace gpc::provider::records

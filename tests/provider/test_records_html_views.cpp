@@ -146,12 +146,14 @@ TEST(HtmlTimeFrames, ConfiguredInTheDataPack) {
     const std::string sum = divOf(getCareRecord(ctx, request(kPatient3, "SUM")));
     EXPECT_EQ(texts(sum, sub("Last 3 Encounters") + "/table/tbody/tr").size(), 3u);
     EXPECT_TRUE(texts(sum, "//div[@class='date-banner']").empty());
-    // A broken configuration is a server error naming the file and the place.
-    std::ofstream(dir / "records" / "html" / "default-time-frames.json") << R"({"IMM": 12})";
-    const auto broken = getCareRecord(ctx, request(kPatient3, "ENC"));
-    ASSERT_TRUE(broken.error.has_value());
-    EXPECT_EQ(broken.error->code, "INTERNAL_SERVER_ERROR");
-    EXPECT_NE(broken.error->diagnostics.find("default-time-frames.json: $.IMM"), std::string::npos) << broken.error->diagnostics;
+  }
+  // A broken configuration fails the data pack's loading, naming the file and the place.
+  std::ofstream(dir / "records" / "html" / "default-time-frames.json") << R"({"IMM": 12})";
+  try {
+    RecordStore::load(dir);
+    ADD_FAILURE() << "a time frame on IMM (not date-filtered) must not load";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("default-time-frames.json: $.IMM"), std::string::npos) << e.what();
   }
   std::filesystem::remove_all(dir);
 }
