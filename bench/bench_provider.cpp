@@ -12,6 +12,7 @@
 // Each (scenario, threads) cell stops at N requests or S seconds, whichever comes first.
 // Exits 1 if any response is not the expected status (a benchmark of errors measures nothing).
 
+#include "gpc/build_paths.h"
 #include <httplib.h>
 #include <sys/resource.h>
 

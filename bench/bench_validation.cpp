@@ -3,6 +3,7 @@
 //   bench_validation [record.json] [iterations]
 // Without ../shared and without a record argument it says so and exits 0.
 
+#include "gpc/build_paths.h"
 #include <sys/resource.h>
 
 #include <chrono>

@@ -1,6 +1,8 @@
 // The HTTP(S) face of the reference provider: cpp-httplib in front of core::Dispatcher.
 #include "provider/reference_provider.h"
 
+#include "gpc/build_paths.h"
+
 #include <httplib.h>
 
 #include <atomic>

@@ -1,5 +1,7 @@
 #include "provider/datapack/data_pack.h"
 
+#include "gpc/build_paths.h"
+
 #include <fstream>
 #include <set>
 #include <sstream>

@@ -1,5 +1,7 @@
 #include "provider/foundations/capability.h"
 
+#include "gpc/build_paths.h"
+
 #include "provider/core/faults.h"
 
 namespace gpc::provider::foundations {

@@ -1,5 +1,7 @@
 #include "runner/cli/app.h"
 
+#include "gpc/build_paths.h"
+
 #include <CLI/CLI.hpp>
 #include <ostream>
 

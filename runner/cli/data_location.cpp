@@ -1,5 +1,7 @@
 #include "runner/cli/data_location.h"
 
+#include "gpc/build_paths.h"
+
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>

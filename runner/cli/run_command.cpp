@@ -1,5 +1,7 @@
 #include "runner/cli/run_command.h"
 
+#include "gpc/build_paths.h"
+
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <random>

@@ -1,3 +1,4 @@
+#include "gpc/build_paths.h"
 #include <algorithm>
 #include <optional>
 #include <cstdlib>

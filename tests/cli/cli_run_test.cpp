@@ -1,4 +1,5 @@
 // `gpc-assure run` through the real binary: exit codes 0/1/2, reports, --base-url, --jobs.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

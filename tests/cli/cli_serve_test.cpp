@@ -1,4 +1,5 @@
 // `gpc-assure serve` through the real binary: prints its URL, answers, stops on a signal.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <csignal>

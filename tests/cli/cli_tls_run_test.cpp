@@ -1,6 +1,7 @@
 // `gpc-assure run` and the security.tls suite through the real binary: the embedded provider's
 // mutual-TLS listener judges every case, faults fail them, the throwaway keys do not outlive
 // the run, and a target without a TLS endpoint skips the cases with the reason.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <csignal>

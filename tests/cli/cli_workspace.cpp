@@ -1,3 +1,4 @@
+#include "gpc/build_paths.h"
 #include "cli_workspace.h"
 
 #include <chrono>

@@ -1,5 +1,6 @@
 // CurlTransport's per-request TLS override against a live mutual-TLS listener of the reference
 // provider, with a throwaway PKI made for this test: the handshakes really happen on loopback.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <memory>

@@ -1,3 +1,4 @@
+#include "gpc/build_paths.h"
 #include "runner/cli/data_location.h"
 
 #include <gtest/gtest.h>

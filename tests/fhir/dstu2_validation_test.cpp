@@ -3,6 +3,7 @@
 // profiles on top, kept apart from STU3; broken copies of a valid care record Bundle each give
 // exactly the expected issue; the project's compact DSTU2 profiles give the official verdicts.
 
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <unistd.h>

@@ -5,6 +5,7 @@
 // Regenerate the pinned list after a deliberate change: GPC_UPDATE_FINDINGS=1 test_fhir
 // --gtest_filter=OfficialSamples.*, then review the diff and the findings document.
 
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <cstdlib>

@@ -1,6 +1,7 @@
 // Loading definitions (errors name the file; compact form reads back to the same model) and the
 // `validate` command's output and exit codes.
 
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <fstream>

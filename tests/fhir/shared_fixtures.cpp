@@ -1,5 +1,7 @@
 #include "tests/fhir/shared_fixtures.h"
 
+#include "gpc/build_paths.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>

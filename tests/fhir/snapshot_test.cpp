@@ -2,6 +2,7 @@
 // differential agrees with the official snapshot on everything validation reads, and profiles
 // that ship only a differential are now judged by their full rules (broken copies).
 
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <cctype>

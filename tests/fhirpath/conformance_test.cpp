@@ -1,6 +1,7 @@
 // Runs the official FHIRPath test cases (../shared/fhirpath-tests) and holds the pass rate
 // to a ratchet: it may rise, never fall. Every failing case is written, with its reason, to
 // <build>/fhirpath-conformance-<suite>.txt; docs/fhirpath.md summarises them.
+#include "gpc/build_paths.h"
 #include <cmath>
 #include <filesystem>
 #include <fstream>

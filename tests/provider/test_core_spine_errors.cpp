@@ -1,6 +1,7 @@
 // The provider's one Spine error table against the official Spine-ErrorOrWarningCode-1
 // CodeSystem (every display as the CodeSystem gives it), and the raw query parsing that lets the
 // provider see repeated search parameters.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // Access Record HTML 0.7.4: the summary's Emergency Codes and Last 3 Encounters, and the
 // per-section default time frames (configuration, banner, filtering, consumer period wins).
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <pugixml.hpp>

@@ -2,6 +2,7 @@
 // Shared set-up of the record tests: the project's data pack and record fixtures, loaded once,
 // and a RecordContext with a fixed "today" so date rules are deterministic.
 
+#include "gpc/build_paths.h"
 #include <functional>
 #include <set>
 #include <string>

@@ -1,6 +1,7 @@
 #pragma once
 // Test doubles for the runner engine: a scripted Transport and a FHIR services fake.
 
+#include "gpc/build_paths.h"
 #include <functional>
 #include <mutex>
 #include <string>

@@ -1,6 +1,7 @@
 // Every field of a suite, given every wrong JSON type, must come out as a LoadError naming the
 // file — never a bare nlohmann exception (which names neither file nor place).
 
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <unistd.h>

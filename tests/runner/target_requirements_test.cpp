@@ -1,3 +1,4 @@
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include "runner/exec/case_executor.h"

@@ -2,6 +2,7 @@
 // The fixture both suite-part tests share: one part's cases, run once against the conformant
 // reference provider as the baseline, then again with faults switched on.
 
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -2,6 +2,7 @@
 // embedded reference provider: every case passes apart from the listed provider divergences (each
 // a provider bug by the spec), each records/documents/HTML fault switch makes a passing case fail,
 // and the part-2 categories of the official suite are at least 95% accounted for.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,6 +1,7 @@
 // The project's real suites: every case traces to a spec requirement, names only official
 // scenarios that exist, and together they account for >= 95% of the official scenarios in the
 // part-1 categories.
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -2,6 +2,7 @@
 // conformant provider (apart from the provider divergences listed below, each a provider bug by
 // the spec), and each fault switch in the part-1 area makes a case that passed fail
 // (a Failed check, not an Errored case: the suite catches the fault, it does not trip on it).
+#include "gpc/build_paths.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>
