@@ -1,6 +1,6 @@
 #pragma once
 // The tree-walking evaluator shared by the operators (evaluator.cpp), navigation
-// (navigation.cpp) and the function library (functions.cpp).
+// (navigation.cpp) and the function library (functions.cpp, with its parts in functions/).
 
 #include <string>
 #include <string_view>
