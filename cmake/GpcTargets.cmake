@@ -21,10 +21,10 @@ function(gpc_add_library name dir)
   target_link_libraries(${name} PUBLIC ${ARG_LIBS} PRIVATE gpc_warnings)
 endfunction()
 
-# gpc_add_test(NAME DIR LIBS ...): one GoogleTest executable from every .cpp in DIR.
+# gpc_add_test(NAME DIR LIBS ...): one GoogleTest executable from every .cpp below DIR.
 function(gpc_add_test name dir)
   cmake_parse_arguments(ARG "" "" "LIBS" ${ARGN})
-  file(GLOB sources CONFIGURE_DEPENDS "${dir}/*.cpp")
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${dir}/*.cpp")
   if(NOT sources)
     return()
   endif()

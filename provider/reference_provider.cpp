@@ -1,4 +1,4 @@
-// The HTTP(S) face of the reference provider: cpp-httplib in front of core::Dispatcher.
+// The HTTP(S) face of the reference provider: cpp-httplib in front of server::Dispatcher.
 #include "provider/reference_provider.h"
 
 #include "gpc/build_paths.h"
@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "provider/core/dispatcher.h"
+#include "provider/server/dispatcher.h"
 #include "provider/tls_server.h"
 
 namespace gpc::provider {
@@ -26,19 +26,19 @@ std::string todayUtc() {
   return buf;
 }
 
-core::Request toRequest(const httplib::Request& req) {
-  core::Request r;
+server::Request toRequest(const httplib::Request& req) {
+  server::Request r;
   r.method = req.method;
   r.path = req.path;
   // From the raw target, not req.params: httplib drops a repeated identical name=value pair.
   const auto question = req.target.find('?');
-  if (question != std::string::npos) r.query = core::parseQueryString(std::string_view(req.target).substr(question + 1));
+  if (question != std::string::npos) r.query = server::parseQueryString(std::string_view(req.target).substr(question + 1));
   for (const auto& [k, v] : req.headers) r.headers.emplace_back(k, v);
   r.body = req.body;
   return r;
 }
 
-void write(const core::WireResponse& wire, httplib::Response& res) {
+void write(const server::WireResponse& wire, httplib::Response& res) {
   res.status = wire.status;
   std::string contentType;
   for (const auto& [k, v] : wire.headers) {
@@ -75,7 +75,7 @@ struct Listener {
 
 struct ReferenceProvider::Impl {
   ProviderOptions options;
-  core::Dispatcher dispatcher;
+  server::Dispatcher dispatcher;
   Listener main;
   std::optional<Listener> tlsListener;
 

@@ -4,16 +4,16 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "provider/records/html_sections.h"
+#include "provider/capabilities/html/html_sections.h"
 
-namespace gpc::provider::records::html {
+namespace gpc::provider::records {
 
 TimeFrames parseTimeFrames(const nlohmann::json& config, const std::string& file) {
   const auto fail = [&file](const std::string& path, const std::string& why) { throw std::runtime_error(file + ": " + path + ": " + why); };
   if (!config.is_object()) fail("$", "must be an object of section code -> months");
   TimeFrames out;
   for (const auto& [code, months] : config.items()) {
-    const auto info = sectionInfo(code);
+    const auto info = html::sectionInfo(code);
     if (!info) fail("$." + code, "not a record section code (ADM, CLI, ENC, MED, OBS, PRB, REF; case-sensitive)");
     if (!info->timePeriodAllowed) fail("$." + code, "the " + code + " view is not date-filtered, so it can have no default time frame");
     if (!months.is_number_integer() || months.get<long long>() < 1 || months.get<long long>() > 1200)
@@ -38,4 +38,4 @@ TimeFrames loadTimeFrames(const std::filesystem::path& file) {
   return parseTimeFrames(config, file.string());
 }
 
-}  // namespace gpc::provider::records::html
+}  // namespace gpc::provider::records

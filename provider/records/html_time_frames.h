@@ -14,7 +14,7 @@
 
 #include "provider/records/record_context.h"
 
-namespace gpc::provider::records::html {
+namespace gpc::provider::records {
 
 using TimeFrames = std::map<std::string, int, std::less<>>;
 
@@ -25,4 +25,4 @@ TimeFrames parseTimeFrames(const nlohmann::json& config, const std::string& file
 // the file cannot be read or is not JSON. RecordStore::load reads the data pack's once.
 TimeFrames loadTimeFrames(const std::filesystem::path& file);
 
-}  // namespace gpc::provider::records::html
+}  // namespace gpc::provider::records

@@ -1,7 +1,7 @@
 #pragma once
 // Shared vocabulary of the reference provider's clinical-record operations (Access Record
 // Structured, Access Document, Access Record HTML). These are pure functions: no HTTP here.
-// Provider-core parses the request, builds a RecordContext and renders the RecordResponse
+// The server pipeline parses the request, builds a RecordContext and renders the RecordResponse
 // (a FHIR resource, or a SpineError through its one error table).
 
 #include <memory>
@@ -17,8 +17,8 @@
 
 namespace gpc::provider::records {
 
-// An error the operation decided on. Core maps `code` to HTTP status, issue.code and display
-// with its error table; `httpStatus` is our own expectation (core may cross-check it).
+// An error the operation decided on. The server maps `code` to HTTP status, issue.code and display
+// with its error table; `httpStatus` is our own expectation (the server may cross-check it).
 struct SpineError {
   std::string code;         // Spine code, e.g. "INVALID_PARAMETER", "PATIENT_NOT_FOUND"
   std::string diagnostics;  // names the parameter / part / value at fault
@@ -28,8 +28,8 @@ struct SpineError {
 struct RecordResponse {
   int status = 200;
   nlohmann::json body;               // the FHIR resource when !error
-  std::optional<SpineError> error;   // set => core renders an OperationOutcome
-  std::string contentType;           // empty => core's negotiated default; set for Binary/DSTU2
+  std::optional<SpineError> error;   // set => the server renders an OperationOutcome
+  std::string contentType;           // empty => the server's negotiated default; set for Binary/DSTU2
 };
 
 // The Foundations data the record operations need, as FHIR JSON resources. Core adapts its data
@@ -69,7 +69,7 @@ struct RecordContext {
   std::string odsCode = "B82617";               // ODS code of the service root addressed
   std::string baseUrl;                          // service root, for absolute fullUrls (documents)
   nlohmann::json jwtClaims = nlohmann::json::object();
-  std::set<std::string> faults;                 // active fault names (recordFaults() subset honoured)
+  std::set<std::string> faults;                 // active fault names (each capability module lists those it honours)
   int deceasedWindowDays = 28;                  // documents/HTML: access after death
   // Clinical areas switched off at this practice (site-level switch, clinical_area_config), by
   // their parameter name (includeMedication ..., DocumentReferences). Core may fill it from a
@@ -78,8 +78,5 @@ struct RecordContext {
 
   bool fault(std::string_view name) const { return faults.count(std::string(name)) > 0; }
 };
-
-// The faults implemented by the record operations; core registers them in its one fault table.
-const std::vector<FaultInfo>& recordFaults();
 
 }  // namespace gpc::provider::records

@@ -139,7 +139,7 @@ RecordStore RecordStore::load(const std::filesystem::path& fixturesDir) {
     }
     store.records_.emplace(nhs, PatientRecord{nhs, std::move(data), file});
   }
-  store.htmlTimeFrames_ = html::loadTimeFrames(recordsDir / "html" / "default-time-frames.json");
+  store.htmlTimeFrames_ = loadTimeFrames(recordsDir / "html" / "default-time-frames.json");
   return store;
 }
 
