@@ -28,7 +28,7 @@ std::string countsLine(const RunSummary& s) {
 
 const char* checkLabel(const CheckResult& c) { return c.passed ? "pass" : c.errored ? "ERROR" : "FAIL"; }
 
-std::string describeCheck(const CheckResult& c) {
+std::string describeCheck(const CheckResult& c, bool withMessage) {
   std::string text = c.kind;
   if (!c.subject.empty()) text += " " + c.subject;
   text += ":";
@@ -36,9 +36,16 @@ std::string describeCheck(const CheckResult& c) {
     text += fmt::format(" expected {}, got {}", c.expected.empty() ? "(nothing)" : c.expected,
                         c.actual.empty() ? "(nothing)" : c.actual);
   }
-  if (!c.message.empty()) text += (text.back() == ':' ? " " : " - ") + c.message;
+  if (withMessage && !c.message.empty()) text += (text.back() == ':' ? " " : " - ") + c.message;
+  if (text.back() == ':') text.pop_back();
   if (!c.step.empty() && c.step != "main") text += " [step " + c.step + "]";
   return text;
+}
+
+std::string exchangeLine(const Exchange& e) {
+  const std::string request = "> " + e.request.method + " " + e.request.url;
+  if (!e.response.transportError.empty()) return request + "  -> no response: " + e.response.transportError;
+  return request + fmt::format("  -> {} ({:.0f} ms)", e.response.status, e.response.elapsedMs);
 }
 
 std::string evidenceSummary(const CaseResult& r, std::size_t bodyBytes) {

@@ -27,7 +27,11 @@ std::string evidenceSummary(const CaseResult& result, std::size_t bodyBytes = 10
 // "pass", "FAIL", or "ERROR" for a check that could not be carried out.
 const char* checkLabel(const CheckResult& check);
 
-// One check as "status: expected 200, got 404 — message".
-std::string describeCheck(const CheckResult& check);
+// One check as "status: expected 200, got 404 - message"; without the message when
+// `withMessage` is false (the message is shown elsewhere, e.g. as the case's reason).
+std::string describeCheck(const CheckResult& check, bool withMessage = true);
+
+// One exchange as "> GET URL  -> 200 (7 ms)", or "-> no response: REASON".
+std::string exchangeLine(const Exchange& exchange);
 
 }  // namespace gpc::reporters

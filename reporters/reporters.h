@@ -40,16 +40,22 @@ struct ConsoleOptions {
   // The stream is a terminal: passing cases update one progress line in place instead of
   // printing a line each; failures, errors and skips still get their own lines.
   bool interactive = false;
-  // Print every check of a failing case (not only the failing ones).
+  // --verbose: every case gets its details and every check, passed ones too.
   bool verbose = false;
+  // --quiet: only the one-line verdicts of failed and errored cases, the failure recap and the
+  // totals (no skip lines, no failure details, no capability table).
+  bool quiet = false;
+  // Terminal width in columns: longer lines are cut with an ellipsis. 0 (a pipe, a file, a CI
+  // log) keeps every line whole.
+  int columns = 0;
 };
 
-// Options for a console on file descriptor `fd` (1 for stdout): interactive when it is a
-// terminal; colour when it is a terminal, NO_COLOR is unset (set to anything, even empty,
+// Options for a console on file descriptor `fd` (1 for stdout): interactive, and `columns`
+// from the window size (or $COLUMNS), when it is a terminal; colour when it is a terminal, NO_COLOR is unset (set to anything, even empty,
 // turns colour off) and !noColorFlag.
 ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag);
 
-// One line per finished case, failure details, a per-capability table and as the last
+// One line per finished case, failure details, the failures grouped by reason, a per-capability table and as the last
 // line exactly "N passed, N failed, N errored, N skipped" (CI tools grep for it).
 // `canonical` (optional) is shared with the other reporters of the run, for the result digest.
 std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options = {},

@@ -90,8 +90,9 @@ struct Reports {
 
 // The reporters share one rendering of the canonical JSON (report text and result digest).
 Reports makeReports(const RunArgs& args, std::ostream& out) {
-  const reporters::ConsoleOptions console =
-      args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
+  reporters::ConsoleOptions console = args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
+  console.quiet = console.quiet || args.quiet;
+  console.verbose = console.verbose || args.verbose;
   const fs::path dir(args.outDir);
   const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
                                      args.json ? fs::path(*args.json) : dir / "report.json",
@@ -149,6 +150,9 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
                   "Seed of generated values such as NHS numbers to register (default: random, shown in the reports)")
       ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));
   run->add_flag("--no-color", args.noColor, "No colour on the console (also: NO_COLOR)");
+  CLI::Option* quiet =
+      run->add_flag("--quiet,-q", args.quiet, "Console: only failed and errored cases' one-line verdicts, the failure recap and the totals");
+  run->add_flag("--verbose,-v", args.verbose, "Console: every case with every check, passed ones too")->excludes(quiet);
 }
 
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {

@@ -31,6 +31,8 @@ struct RunArgs {
   // Seed of generated values ({generated.nhs_number}); none: a random one, shown in the reports.
   std::optional<std::uint64_t> seed;
   bool noColor = false;
+  bool quiet = false;    // -q: failures' one-liners, the failure recap and the totals
+  bool verbose = false;  // -v: every check of every case
   // Set by tests writing to a string stream; otherwise decided from stdout and NO_COLOR.
   std::optional<reporters::ConsoleOptions> console;
 };
