@@ -61,8 +61,13 @@ ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag);
 std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options = {},
                                               SharedCanonicalRun canonical = nullptr);
 
-// JUnit XML valid against both the Jenkins (junit-10.xsd) and Ant JUnit schemas.
-std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path);
+// PerCase: each <testcase> has its own <properties> and <system-out> (the exchanges), as
+// Jenkins' JUnit plugin, GitLab and xunit-viewer read them; no published schema allows
+// properties there. Strict: valid against both the Jenkins xUnit (junit-10.xsd) and the Ant
+// JUnit schemas, per-case metadata as suite properties "<id>.requirement"...
+enum class JUnitStyle { PerCase, Strict };
+
+std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path, JUnitStyle style = JUnitStyle::PerCase);
 
 // The whole RunResult with all evidence (docs/reports.md). Also writes `<path>.sha256`
 // in `sha256sum -c` format, the digest the HTML report shows.
