@@ -39,7 +39,7 @@ std::string prettyIfJson(const std::string& text) {
 
 class HtmlWriter {
  public:
-  explicit HtmlWriter(const RunResult& r) : r_(r) {}
+  HtmlWriter(const RunResult& r, HtmlEvidence evidence) : r_(r), evidence_(evidence) {}
 
   std::string render(const std::string& digest) {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -163,7 +163,13 @@ class HtmlWriter {
     item("Note", c.info.note);
     out_ += "</dl>\n";
     checks(c.checks, c.info.requirement);
-    for (const auto& x : c.exchanges) exchange(x);
+    const bool full = evidence_ == HtmlEvidence::All || c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
+    if (full) {
+      for (const auto& x : c.exchanges) exchange(x);
+    } else if (!c.exchanges.empty()) {
+      // A passing case's evidence in one line per exchange; the JSON report has it whole.
+      out_ += "<pre class=\"xsum\">" + e(exchangeSummary(c)) + "</pre>\n";
+    }
     out_ += "</details>\n";
   }
 
@@ -234,16 +240,17 @@ class HtmlWriter {
   }
 
   const RunResult& r_;
+  HtmlEvidence evidence_;
   std::string out_;
 };
 
 class HtmlReporter final : public Reporter {
  public:
-  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical)
-      : path_(std::move(path)), canonical_(std::move(canonical)) {}
+  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical, HtmlEvidence evidence)
+      : path_(std::move(path)), canonical_(std::move(canonical)), evidence_(evidence) {}
 
   void runFinished(const RunResult& result) override {
-    const std::string html = HtmlWriter(result).render(canonical_->of(result).digest);
+    const std::string html = HtmlWriter(result, evidence_).render(canonical_->of(result).digest);
     writeReportFile(path_, html, "HTML report");
     writeDigestFile(path_, html, "HTML report");
   }
@@ -251,19 +258,23 @@ class HtmlReporter final : public Reporter {
  private:
   std::filesystem::path path_;
   SharedCanonicalRun canonical_;
+  HtmlEvidence evidence_;
 };
 
 }  // namespace
 
-std::string renderHtmlReport(const RunResult& result) { return HtmlWriter(result).render(resultDigest(result)); }
-
-std::string renderHtmlReport(const RunResult& result, const std::string& resultDigest) {
-  return HtmlWriter(result).render(resultDigest);
+std::string renderHtmlReport(const RunResult& result, HtmlEvidence evidence) {
+  return HtmlWriter(result, evidence).render(resultDigest(result));
 }
 
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical) {
+std::string renderHtmlReport(const RunResult& result, const std::string& resultDigest, HtmlEvidence evidence) {
+  return HtmlWriter(result, evidence).render(resultDigest);
+}
+
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical,
+                                           HtmlEvidence evidence) {
   if (!canonical) canonical = std::make_shared<CanonicalRun>();
-  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical));
+  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical), evidence);
 }
 
 }  // namespace gpc::reporters

@@ -13,7 +13,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
-
+#include <string_view>
 #include <vector>
 
 #include "reporters/canonical_run.h"
@@ -73,9 +73,29 @@ std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path, JUnitSty
 // in `sha256sum -c` format, the digest the HTML report shows.
 std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
 
+// How much exchange evidence the HTML report shows. Failed: failed and errored cases get every
+// request and response in full; passed and skipped ones keep verdict, checks and one line per
+// exchange (the JSON report still has everything). All: every case in full.
+enum class HtmlEvidence { Failed, All };
+
 // One self-contained HTML file for an assurance reviewer, showing the SHA-256 digest of
 // the canonical JSON result (the bytes makeJsonReporter writes).
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr,
+                                           HtmlEvidence evidence = HtmlEvidence::Failed);
+
+// Which report files a run writes (`run --report`, `--evidence`).
+struct ReportChoice {
+  bool junit = true, json = true, html = true;
+  JUnitStyle junitStyle = JUnitStyle::PerCase;
+  HtmlEvidence htmlEvidence = HtmlEvidence::Failed;
+};
+
+// "junit,json,html" in any order, any non-empty subset; "junit-strict" in place of "junit".
+// Throws std::invalid_argument naming an unknown entry and listing the known ones.
+ReportChoice parseReportList(std::string_view list);
+
+// "all" or "failed"; throws std::invalid_argument otherwise.
+HtmlEvidence parseHtmlEvidence(std::string_view text);
 
 // Where makeRunReporters writes the three report files.
 struct ReportPaths {
@@ -87,7 +107,8 @@ struct ReportPaths {
 // The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML.
 // They share one CanonicalRun, so the canonical JSON is rendered once per run, not once per
 // report that needs it (JSON text, HTML digest, console digest).
+// Only the reports `choice` selects are made; the console always is.
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths);
+                                                        const ReportPaths& paths, const ReportChoice& choice = {});
 
 }  // namespace gpc::reporters

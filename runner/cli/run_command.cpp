@@ -88,8 +88,24 @@ struct Reports {
   }
 };
 
+// --report and --evidence, checked before anything runs.
+reporters::ReportChoice chooseReports(const RunArgs& args) {
+  reporters::ReportChoice choice;
+  try {
+    choice = reporters::parseReportList(args.reports);
+  } catch (const std::invalid_argument& e) {
+    throw RunSetupError("--report " + args.reports + ": " + e.what());
+  }
+  try {
+    choice.htmlEvidence = reporters::parseHtmlEvidence(args.evidence);
+  } catch (const std::invalid_argument& e) {
+    throw RunSetupError("--evidence " + args.evidence + ": " + e.what());
+  }
+  return choice;
+}
+
 // The reporters share one rendering of the canonical JSON (report text and result digest).
-Reports makeReports(const RunArgs& args, std::ostream& out) {
+Reports makeReports(const RunArgs& args, const reporters::ReportChoice& choice, std::ostream& out) {
   reporters::ConsoleOptions console = args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
   console.quiet = console.quiet || args.quiet;
   console.verbose = console.verbose || args.verbose;
@@ -97,7 +113,7 @@ Reports makeReports(const RunArgs& args, std::ostream& out) {
   const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
                                      args.json ? fs::path(*args.json) : dir / "report.json",
                                      args.html ? fs::path(*args.html) : dir / "report.html"};
-  return Reports{reporters::makeRunReporters(out, console, paths)};
+  return Reports{reporters::makeRunReporters(out, console, paths, choice)};
 }
 
 // Largest seed a JSON reader in any language reads back exactly (2^53 - 1).
@@ -141,6 +157,15 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   run->add_option("--junit", args.junit, "JUnit XML report file (instead of OUT/junit.xml)");
   run->add_option("--json", args.json, "JSON report file (instead of OUT/report.json)");
   run->add_option("--html", args.html, "HTML report file (instead of OUT/report.html)");
+  run->add_option("--report", args.reports,
+                  "Reports to write, comma-separated: junit (or junit-strict, valid against the Ant and Jenkins "
+                  "xUnit schemas), json, html")
+      ->capture_default_str();
+  run->add_option("--evidence", args.evidence,
+                  "HTML evidence: failed (full requests and responses for failed and errored cases, one line per "
+                  "exchange for the others) or all")
+      ->check(CLI::IsMember({"all", "failed"}))
+      ->capture_default_str();
   run->add_option("--fault", args.faults, "Switch on a reference provider fault (repeatable; see `faults`)");
   run->add_option("--disable-area", args.disabledAreas,
                   "Switch a clinical area off in the embedded reference provider, by its parameter name "
@@ -158,6 +183,7 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
   const char* prefix = "gpc-assure run: ";
   try {
+    const reporters::ReportChoice reportChoice = chooseReports(args);
     const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
     const DataDirs& dirs = selected.dirs;
     const std::vector<Case>& chosen = selected.cases;
@@ -171,7 +197,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     std::vector<CaseInfo> infos;
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
-    Reports reports = makeReports(args, out);
+    Reports reports = makeReports(args, reportChoice, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
         describeRun(args, resolved, selected.selection, seed), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},

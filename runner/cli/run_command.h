@@ -25,6 +25,8 @@ struct RunArgs {
   std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
   std::string outDir = "reports";
   std::optional<std::string> junit, json, html;
+  std::string reports = "junit,json,html";  // --report: which report files to write
+  std::string evidence = "failed";          // --evidence: HTML evidence of passing cases (all|failed)
   std::vector<std::string> faults;  // reference provider fault switches
   std::vector<std::string> disabledAreas;  // reference provider clinical areas switched off
   std::optional<std::string> suitesDir;

@@ -119,6 +119,30 @@ TEST(CliRun, ExitsTwoForBadOptions) {
   }
 }
 
+TEST(CliRun, ReportChoosesWhichFilesAreWritten) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string(), "--report", "json,junit-strict"});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(ws.reports() / "report.json"));
+  EXPECT_TRUE(fs::exists(ws.reports() / "junit.xml"));
+  EXPECT_FALSE(fs::exists(ws.reports() / "report.html"));
+  EXPECT_EQ(slurp(ws.reports() / "junit.xml").find("<system-out>GET"), std::string::npos)
+      << "the strict shape has no per-case output";
+}
+
+TEST(CliRun, AnUnknownReportIsExitTwoNamingItAndTheKnownOnes) {
+  CliWorkspace ws;
+  const auto r = gpcAssure({"run", "--report", "junit,pdf", "--out", ws.reports().string()});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("unknown report 'pdf' (known: junit, junit-strict, json, html)"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(ws.reports() / "junit.xml")) << "nothing runs";
+  const auto bad = gpcAssure({"run", "--evidence", "some", "--out", ws.reports().string()});
+  EXPECT_EQ(bad.exitCode, 2) << bad.out << bad.err;
+}
+
 TEST(CliRun, ExitsTwoForAnUnknownFault) {
   const auto r = gpcAssure({"run", "--fault", "no-such-fault", "--out", "/tmp/gpc-unused-reports"});
   EXPECT_EQ(r.exitCode, 2) << r.out << r.err;

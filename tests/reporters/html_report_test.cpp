@@ -89,11 +89,26 @@ TEST(HtmlReport, TruncatesLargeBodiesWithANote) {
   RunResult r = sampleRun();
   std::string big(200 * 1024, 'a');
   big += "THE-END";
-  r.cases[0].exchanges[0].response.body = big;
+  r.cases[1].exchanges[0].response.body = big;  // a failed case: its evidence is shown in full
   const std::string html = renderHtmlReport(r);
   EXPECT_EQ(html.find("THE-END"), std::string::npos);
   EXPECT_NE(html.find("Shown: the first 65536 of 204807 bytes; the JSON report has the whole body."), std::string::npos);
   EXPECT_NE(canonicalJson(r).find("THE-END"), std::string::npos);
+}
+
+TEST(HtmlReport, PassingCasesKeepOneLinePerExchangeUnlessAllEvidenceIsAsked) {
+  RunResult r = sampleRun();
+  r.cases[0].exchanges[0].response.body = "PASSING-BODY";
+  r.cases[1].exchanges[0].response.body = "FAILING-BODY";
+  const std::string failedOnly = renderHtmlReport(r);
+  EXPECT_EQ(failedOnly.find("PASSING-BODY"), std::string::npos);
+  EXPECT_NE(failedOnly.find("FAILING-BODY"), std::string::npos);
+  EXPECT_NE(failedOnly.find("<pre class=\"xsum\">GET http://127.0.0.1:8080/Patient/2 -&gt; 200, 12 ms\n</pre>"),
+            std::string::npos);
+  EXPECT_NE(failedOnly.find("<td><code>no-store</code></td>"), std::string::npos) << "checks are kept";
+  const std::string all = renderHtmlReport(r, HtmlEvidence::All);
+  EXPECT_NE(all.find("PASSING-BODY"), std::string::npos);
+  EXPECT_EQ(all.find("class=\"xsum\""), std::string::npos);
 }
 
 TEST(HtmlReport, ReporterWritesTheFileAndItsOwnDigest) {
