@@ -2,8 +2,8 @@
 // from the target or the suites goes through htmlEscape(); the Content-Security-Policy meta
 // element stops the page loading anything even if a bug let markup through.
 
+#include <algorithm>
 #include <array>
-#include <cctype>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +12,7 @@
 #include "reporters/case_summary.h"
 #include "reporters/html_assets.h"
 #include "reporters/html_report.h"
+#include "reporters/html_text.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
 #include "reporters/run_json.h"
@@ -29,6 +30,25 @@ constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Err
 std::string e(std::string_view text) { return htmlEscape(text); }
 
 std::string ms(double value) { return fmt::format("{:.0f} ms", value); }
+
+// Failures first: the reviewer came for them (then errors, skips, passes; run order within).
+int listRank(Verdict v) {
+  switch (v) {
+    case Verdict::Failed: return 0;
+    case Verdict::Errored: return 1;
+    case Verdict::Skipped: return 2;
+    case Verdict::Passed: return 3;
+  }
+  return 4;
+}
+
+// Long values shown in a passing case's compact view are cut here; the JSON report has them.
+constexpr std::size_t kCompactValueLimit = 160;
+
+std::string shortened(const std::string& text) {
+  if (text.size() <= kCompactValueLimit) return text;
+  return std::string(utf8Prefix(text, kCompactValueLimit)) + "\u2026";
+}
 
 // JSON bodies and JWT claims are re-indented for reading; anything else is shown as sent.
 std::string prettyIfJson(const std::string& text) {
@@ -49,6 +69,7 @@ class HtmlWriter {
     out_ += "<meta name=\"gpc-assure-result-sha256\" content=\"" + digest + "\">\n";
     out_ += "<title>gpc-assure report: " + e(r_.info.targetName) + "</title>\n";
     out_ += "<style>" + std::string(kHtmlStyle) + "</style>\n</head>\n<body>\n";
+    banner();
     header(digest);
     summary();
     filters();
@@ -60,6 +81,14 @@ class HtmlWriter {
  private:
   void row(std::string_view name, const std::string& escapedValue) {
     out_ += "<tr><th>" + std::string(name) + "</th><td>" + escapedValue + "</td></tr>\n";
+  }
+
+  // The overall verdict in one coloured line at the very top.
+  void banner() {
+    const RunSummary& s = r_.summary;
+    const bool pass = s.failed + s.errored == 0 && s.total > 0;
+    out_ += fmt::format("<p class=\"banner {}\" id=\"verdict\"><strong>{}</strong> {}</p>\n", pass ? "pass" : "fail",
+                        pass ? "PASS" : "FAIL", e(countsLine(s)));
   }
 
   void header(const std::string& digest) {
@@ -119,7 +148,7 @@ class HtmlWriter {
                           toString(kVerdicts[k]), counts[k]);
     }
     out_ += "</p>\n<p><label>Find: <input type=\"search\" id=\"find\" size=\"40\" "
-            "placeholder=\"case id, title, requirement, capability, suite\"></label> "
+            "placeholder=\"ids, titles, reasons, check messages, evidence\"></label> "
             "<button type=\"button\" id=\"expand\">Open shown</button> "
             "<button type=\"button\" id=\"collapse\">Close all</button> "
             "<span id=\"shown\"></span></p>\n</section>\n";
@@ -127,50 +156,69 @@ class HtmlWriter {
 
   void cases() {
     out_ += "<section id=\"cases\">\n";
-    for (const auto& c : r_.cases) caseBlock(c);
+    std::vector<const CaseResult*> order;
+    for (const auto& c : r_.cases) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const CaseResult* a, const CaseResult* b) { return listRank(a->verdict) < listRank(b->verdict); });
+    for (const auto* c : order) caseBlock(*c);
     out_ += "</section>\n";
   }
 
   void caseBlock(const CaseResult& c) {
     const char* v = toString(c.verdict);
     // Problems open by default: they are what a reviewer came for.
-    const bool open = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
-    // What the Find box matches, lower-cased (the script lower-cases what is typed).
-    std::string search = c.info.id + " " + c.info.title + " " + c.info.requirement + " " + c.info.capability + " " +
-                         c.info.suiteId;
-    for (char& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out_ += fmt::format("<details class=\"case\" data-search=\"{}\" data-verdict=\"{}\" id=\"case-{}\"{}>\n",
-                        e(search), v, e(c.info.id), open ? " open" : "");
+    const bool failing = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
+    out_ += fmt::format("<details class=\"case\" data-verdict=\"{}\" id=\"case-{}\"{}>\n", v, e(c.info.id),
+                        failing ? " open" : "");
     // The requirement in the closed line too: a reviewer scanning the list sees what each case checks.
     out_ += fmt::format(
         "<summary><span class=\"v v-{0}\">{0}</span> <code>{1}</code> {2} <small>({3})</small>{4}</summary>\n", v,
         e(c.info.id), e(c.info.title), e(ms(c.durationMs)),
         c.info.requirement.empty() ? "" : "<br><small class=\"req\">" + e(c.info.requirement) + "</small>");
-    out_ += "<dl class=\"meta\">\n";
-    const auto item = [&](std::string_view name, const std::string& value) {
-      if (!value.empty()) out_ += "<dt>" + std::string(name) + "</dt><dd>" + e(value) + "</dd>\n";
-    };
-    item("Verdict", v);
-    item("Reason", c.reason);
-    item("Requirement", c.info.requirement);
-    for (const auto& o : c.info.official) item("Official scenario", o);
-    item("Suite", c.info.suiteId + (c.info.suiteFile.empty() ? "" : " (" + c.info.suiteFile + ")"));
-    item("Capability", c.info.capability);
-    item("Spec version", c.info.specVersion);
-    std::string tags;
-    for (const auto& t : c.info.tags) tags += (tags.empty() ? "" : ", ") + t;
-    item("Tags", tags);
-    item("Note", c.info.note);
-    out_ += "</dl>\n";
-    checks(c.checks, c.info.requirement);
-    const bool full = evidence_ == HtmlEvidence::All || c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
-    if (full) {
-      for (const auto& x : c.exchanges) exchange(x);
-    } else if (!c.exchanges.empty()) {
-      // A passing case's evidence in one line per exchange; the JSON report has it whole.
-      out_ += "<pre class=\"xsum\">" + e(exchangeSummary(c)) + "</pre>\n";
+    if (evidence_ == HtmlEvidence::Failed && !failing) {
+      compactCase(c);
+    } else {
+      fullCase(c);
     }
     out_ += "</details>\n";
+  }
+
+  // A passed or skipped case with --evidence failed: what it checked and sent, in a few lines.
+  void compactCase(const CaseResult& c) {
+    std::string meta = e(c.info.suiteId) + " &middot; " + e(c.info.capability) + " " + e(c.info.specVersion);
+    if (!c.info.requirement.empty()) meta += " &middot; " + requirementLinks(c.info.requirement, c.info.specVersion);
+    out_ += "<p class=\"m\">" + meta + "</p>\n";
+    if (!c.reason.empty()) out_ += "<p class=\"m\">" + e(c.reason) + "</p>\n";
+    if (!c.checks.empty()) {
+      out_ += "<ul class=\"ck\">";
+      for (const auto& k : c.checks) {
+        std::string text = k.kind;
+        if (!k.subject.empty()) text += " " + shortened(k.subject);
+        if (!k.expected.empty()) text += ": " + shortened(k.expected);
+        out_ += "<li>" + e(text) + "</li>";
+      }
+      out_ += "</ul>\n";
+    }
+    if (!c.exchanges.empty()) out_ += "<pre class=\"xsum\">" + e(exchangeSummary(c)) + "</pre>\n";
+  }
+
+  void fullCase(const CaseResult& c) {
+    out_ += "<dl class=\"meta\">\n";
+    const auto item = [&](std::string_view name, const std::string& escapedValue) {
+      if (!escapedValue.empty()) out_ += "<dt>" + std::string(name) + "</dt><dd>" + escapedValue + "</dd>\n";
+    };
+    item("Reason", e(c.reason));
+    item("Requirement", requirementLinks(c.info.requirement, c.info.specVersion));
+    for (const auto& o : c.info.official) item("Official scenario", e(o));
+    item("Suite", e(c.info.suiteId + (c.info.suiteFile.empty() ? "" : " (" + c.info.suiteFile + ")")));
+    item("Capability", e(c.info.capability + " " + c.info.specVersion));
+    std::string tags;
+    for (const auto& t : c.info.tags) tags += (tags.empty() ? "" : ", ") + t;
+    item("Tags", e(tags));
+    item("Note", e(c.info.note));
+    out_ += "</dl>\n";
+    checks(c.checks, c.info.requirement);
+    for (const auto& x : c.exchanges) exchange(x, failingElementNames(c.checks, x.step));
   }
 
   void checks(const std::vector<CheckResult>& list, const std::string& requirement) {
@@ -197,7 +245,7 @@ class HtmlWriter {
     out_ += "</table>\n";
   }
 
-  void body(const std::string& bytes, bool truncatedByCap) {
+  void body(const std::string& bytes, bool truncatedByCap, const std::vector<std::string>& marks = {}) {
     if (bytes.empty()) return;
     std::string notes;
     if (!isValidUtf8(bytes)) notes += "Not valid UTF-8: bad bytes are shown as \xEF\xBF\xBD (the JSON report has it in base64). ";
@@ -209,10 +257,11 @@ class HtmlWriter {
       shown = std::string(utf8Prefix(shown, kHtmlBodyLimit));
     }
     if (!notes.empty()) out_ += "<p class=\"note\">" + e(notes) + "</p>\n";
-    out_ += "<pre>" + e(shown) + "</pre>\n";
+    out_ += "<pre>" + escapedWithMarks(shown, marks) + "</pre>\n";
   }
 
-  void exchange(const Exchange& x) {
+  // `marks`: element names the step's failing checks point at, highlighted in the response body.
+  void exchange(const Exchange& x, const std::vector<std::string>& marks) {
     const HttpResponse& res = x.response;
     const std::string outcome = res.transportError.empty() ? fmt::format("{} ({})", res.status, ms(res.elapsedMs))
                                                            : "no response: " + res.transportError;
@@ -235,7 +284,7 @@ class HtmlWriter {
       out_ += "<p><code>" + e(line) + "</code></p>\n";
     }
     headers(res.headers);
-    body(res.body, res.bodyTruncated);
+    body(res.body, res.bodyTruncated, marks);
     out_ += "</details>\n";
   }
 

@@ -74,6 +74,9 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
     } catch (const std::invalid_argument& e) {
       throw RunSetupError(std::string("--base-url ") + *args.baseUrl + ": " + e.what());
     }
+    // The reports must name what was run: reference.json's own name says "embedded reference
+    // provider", which a --base-url run is not (nothing was started in this process).
+    if (!args.target) resolved.target.name = *args.baseUrl + " (test data of fixtures/targets/reference.json)";
   }
   if (args.timeoutSeconds) resolved.target.transport.timeoutSeconds = *args.timeoutSeconds;
   return resolved;

@@ -70,6 +70,19 @@ TEST(CliRun, BaseUrlReplacesSchemeHostAndPortKeepingThePath) {
   EXPECT_EQ(paths[0], "/B82617/STU3/1/gpconnect/metadata");
 }
 
+TEST(CliRun, ABaseUrlRunIsNotLabelledTheEmbeddedProvider) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--base-url", provider.root(), "--suites-dir", ws.suites().string(), "--out",
+                            ws.reports().string(), "--case", "TINY-A-001"});
+  const auto report = nlohmann::json::parse(slurp(ws.reports() / "report.json"));
+  const std::string name = report["run"]["target_name"];
+  EXPECT_EQ(name.rfind(provider.root(), 0), 0u) << name << "\n" << r.out << r.err;
+  EXPECT_EQ(name.find("embedded"), std::string::npos) << name;
+  EXPECT_NE(r.out.find("against " + provider.root()), std::string::npos) << r.out;
+}
+
 TEST(CliRun, ExitsTwoForATargetFileWithAnUnknownKeyNamingFileAndPath) {
   CliWorkspace ws;
   ws.writeTinySuites();
