@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "reporters/case_summary.h"
+#include "reporters/failure_recap.h"
 #include "reporters/html_assets.h"
 #include "reporters/html_report.h"
 #include "reporters/html_text.h"
@@ -24,6 +25,9 @@ namespace {
 // Bodies beyond this are cut in the HTML (the JSON report keeps them whole): a reviewer's
 // browser should not choke on a multi-megabyte Bundle.
 constexpr std::size_t kHtmlBodyLimit = 64 * 1024;
+// With --evidence failed, a failing case's judged response body is cut here: hundreds of
+// failures each carrying a structured record would make a report too heavy to open.
+constexpr std::size_t kFailedEvidenceBodyLimit = 12 * 1024;
 
 constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped};
 
@@ -189,16 +193,7 @@ class HtmlWriter {
     if (!c.info.requirement.empty()) meta += " &middot; " + requirementLinks(c.info.requirement, c.info.specVersion);
     out_ += "<p class=\"m\">" + meta + "</p>\n";
     if (!c.reason.empty()) out_ += "<p class=\"m\">" + e(c.reason) + "</p>\n";
-    if (!c.checks.empty()) {
-      out_ += "<ul class=\"ck\">";
-      for (const auto& k : c.checks) {
-        std::string text = k.kind;
-        if (!k.subject.empty()) text += " " + shortened(k.subject);
-        if (!k.expected.empty()) text += ": " + shortened(k.expected);
-        out_ += "<li>" + e(text) + "</li>";
-      }
-      out_ += "</ul>\n";
-    }
+    passedChecksList(c.checks);
     if (!c.exchanges.empty()) out_ += "<pre class=\"xsum\">" + e(exchangeSummary(c)) + "</pre>\n";
   }
 
@@ -218,7 +213,21 @@ class HtmlWriter {
     item("Note", e(c.info.note));
     out_ += "</dl>\n";
     checks(c.checks, c.info.requirement);
-    for (const auto& x : c.exchanges) exchange(x, failingElementNames(c.checks, x.step));
+    if (evidence_ == HtmlEvidence::All) {
+      for (const auto& x : c.exchanges) exchange(x, failingElementNames(c.checks, x.step), kHtmlBodyLimit);
+      return;
+    }
+    // --evidence failed: the exchange the verdict rests on in full, the others as one line each.
+    const Exchange* judged = decidingExchange(c);
+    std::string others;
+    for (const auto& x : c.exchanges) {
+      if (&x == judged) {
+        exchange(x, failingElementNames(c.checks, x.step), kFailedEvidenceBodyLimit);
+      } else {
+        others += exchangeLine(x) + "\n";
+      }
+    }
+    if (!others.empty()) out_ += "<p class=\"m\">Other exchanges of this case:</p>\n<pre class=\"xsum\">" + e(others) + "</pre>\n";
   }
 
   void checks(const std::vector<CheckResult>& list, const std::string& requirement) {
@@ -228,14 +237,34 @@ class HtmlWriter {
     out_ += "<table class=\"checks\">\n<colgroup><col class=\"c-result\"><col class=\"c-kind\"><col><col><col><col>"
             "<col class=\"c-step\"></colgroup>\n<tr><th>Result</th><th>Check</th><th>Subject</th><th>Expected</th>"
             "<th>Actual</th><th>Message</th><th>Step</th></tr>\n";
-    for (const auto& k : list) {
-      const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
-      out_ += fmt::format(
-          "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td>"
-          "<td>{}</td><td>{}</td></tr>\n",
-          k.passed ? "" : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual), e(k.message), e(k.step));
+    // Failing checks first; with --evidence failed the passed ones follow as a short list.
+    const bool allRows = evidence_ == HtmlEvidence::All;
+    for (const bool passing : {false, true}) {
+      for (const auto& k : list) {
+        if (k.passed != passing || (passing && !allRows)) continue;
+        const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
+        out_ += fmt::format(
+            "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td>"
+            "<td>{}</td><td>{}</td></tr>\n",
+            k.passed ? "" : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual),
+            e(k.message), e(k.step));
+      }
     }
     out_ += "</table>\n";
+    if (!allRows) passedChecksList(list);
+  }
+
+  // Passed checks in one short line each: kind, subject and what was expected (cut when long).
+  void passedChecksList(const std::vector<CheckResult>& list) {
+    std::string items;
+    for (const auto& k : list) {
+      if (!k.passed) continue;
+      std::string text = k.kind;
+      if (!k.subject.empty()) text += " " + shortened(k.subject);
+      if (!k.expected.empty()) text += ": " + shortened(k.expected);
+      items += "<li>" + e(text) + "</li>";
+    }
+    if (!items.empty()) out_ += "<ul class=\"ck\">" + items + "</ul>\n";
   }
 
   void headers(const Headers& list) {
@@ -245,23 +274,22 @@ class HtmlWriter {
     out_ += "</table>\n";
   }
 
-  void body(const std::string& bytes, bool truncatedByCap, const std::vector<std::string>& marks = {}) {
+  void body(const std::string& bytes, bool truncatedByCap, std::size_t limit, const std::vector<std::string>& marks = {}) {
     if (bytes.empty()) return;
     std::string notes;
     if (!isValidUtf8(bytes)) notes += "Not valid UTF-8: bad bytes are shown as \xEF\xBF\xBD (the JSON report has it in base64). ";
     if (truncatedByCap) notes += "The provider sent more than the response size cap; only the capped part was kept. ";
     std::string shown = prettyIfJson(bytes);
-    if (shown.size() > kHtmlBodyLimit) {
-      notes += fmt::format("Shown: the first {} of {} bytes; the JSON report has the whole body. ", kHtmlBodyLimit,
-                           shown.size());
-      shown = std::string(utf8Prefix(shown, kHtmlBodyLimit));
+    if (shown.size() > limit) {
+      notes += fmt::format("Shown: the first {} of {} bytes; the JSON report has the whole body. ", limit, shown.size());
+      shown = std::string(utf8Prefix(shown, limit));
     }
     if (!notes.empty()) out_ += "<p class=\"note\">" + e(notes) + "</p>\n";
     out_ += "<pre>" + escapedWithMarks(shown, marks) + "</pre>\n";
   }
 
   // `marks`: element names the step's failing checks point at, highlighted in the response body.
-  void exchange(const Exchange& x, const std::vector<std::string>& marks) {
+  void exchange(const Exchange& x, const std::vector<std::string>& marks, std::size_t bodyLimit) {
     const HttpResponse& res = x.response;
     const std::string outcome = res.transportError.empty() ? fmt::format("{} ({})", res.status, ms(res.elapsedMs))
                                                            : "no response: " + res.transportError;
@@ -270,10 +298,10 @@ class HtmlWriter {
     if (!x.interaction.empty()) out_ += "<p>Interaction: <code>" + e(x.interaction) + "</code></p>\n";
     out_ += "<h4>Request</h4>\n<p><code>" + e(x.request.method) + " " + e(x.request.url) + "</code></p>\n";
     headers(x.request.headers);
-    body(x.request.body, false);
+    body(x.request.body, false, bodyLimit);
     if (!x.jwtPayload.empty()) {
       out_ += "<h4>JWT claims (decoded)</h4>\n";
-      body(x.jwtPayload, false);
+      body(x.jwtPayload, false, bodyLimit);
     }
     out_ += "<h4>Response</h4>\n";
     if (!res.transportError.empty()) out_ += "<p><strong>Transport error:</strong> " + e(res.transportError) + "</p>\n";
@@ -284,7 +312,7 @@ class HtmlWriter {
       out_ += "<p><code>" + e(line) + "</code></p>\n";
     }
     headers(res.headers);
-    body(res.body, res.bodyTruncated, marks);
+    body(res.body, res.bodyTruncated, bodyLimit, marks);
     out_ += "</details>\n";
   }
 

@@ -99,9 +99,11 @@ TEST(HtmlReport, TruncatesLargeBodiesWithANote) {
   std::string big(200 * 1024, 'a');
   big += "THE-END";
   r.cases[1].exchanges[0].response.body = big;  // a failed case: its evidence is shown in full
-  const std::string html = renderHtmlReport(r);
+  const std::string html = renderHtmlReport(r, HtmlEvidence::All);
   EXPECT_EQ(html.find("THE-END"), std::string::npos);
   EXPECT_NE(html.find("Shown: the first 65536 of 204807 bytes; the JSON report has the whole body."), std::string::npos);
+  // The default keeps a failing report light: 12 KiB of each judged body.
+  EXPECT_NE(renderHtmlReport(r).find("Shown: the first 12288 of 204807 bytes"), std::string::npos);
   EXPECT_NE(canonicalJson(r).find("THE-END"), std::string::npos);
 }
 
