@@ -28,7 +28,7 @@ std::string countsLine(const RunSummary& s) {
 
 const char* checkLabel(const CheckResult& c) { return c.passed ? "pass" : c.errored ? "ERROR" : "FAIL"; }
 
-std::string describeCheck(const CheckResult& c) {
+std::string describeCheck(const CheckResult& c, bool withMessage) {
   std::string text = c.kind;
   if (!c.subject.empty()) text += " " + c.subject;
   text += ":";
@@ -36,9 +36,27 @@ std::string describeCheck(const CheckResult& c) {
     text += fmt::format(" expected {}, got {}", c.expected.empty() ? "(nothing)" : c.expected,
                         c.actual.empty() ? "(nothing)" : c.actual);
   }
-  if (!c.message.empty()) text += (text.back() == ':' ? " " : " - ") + c.message;
+  if (withMessage && !c.message.empty()) text += (text.back() == ':' ? " " : " - ") + c.message;
+  if (text.back() == ':') text.pop_back();
   if (!c.step.empty() && c.step != "main") text += " [step " + c.step + "]";
   return text;
+}
+
+std::string exchangeSummary(const CaseResult& r) {
+  std::string out;
+  for (const auto& e : r.exchanges) {
+    out += e.request.method + " " + e.request.url + " -> ";
+    out += e.response.transportError.empty() ? fmt::format("{}, {:.0f} ms", e.response.status, e.response.elapsedMs)
+                                             : "no response: " + e.response.transportError;
+    out += "\n";
+  }
+  return out;
+}
+
+std::string exchangeLine(const Exchange& e) {
+  const std::string request = "> " + e.request.method + " " + e.request.url;
+  if (!e.response.transportError.empty()) return request + "  -> no response: " + e.response.transportError;
+  return request + fmt::format("  -> {} ({:.0f} ms)", e.response.status, e.response.elapsedMs);
 }
 
 std::string evidenceSummary(const CaseResult& r, std::size_t bodyBytes) {
@@ -48,8 +66,11 @@ std::string evidenceSummary(const CaseResult& r, std::size_t bodyBytes) {
   for (const auto& scenario : r.info.official) out += "Official scenario: " + scenario + "\n";
   if (!r.info.note.empty()) out += "Note: " + r.info.note + "\n";
   if (!r.checks.empty()) {
+    // Failing checks first: a CI view often shows only the first lines of the text.
     out += "Checks:\n";
-    for (const auto& c : r.checks) out += fmt::format("  [{}] {}\n", checkLabel(c), describeCheck(c));
+    for (const bool passing : {false, true})
+      for (const auto& c : r.checks)
+        if (c.passed == passing) out += fmt::format("  [{}] {}\n", checkLabel(c), describeCheck(c));
   }
   for (const auto& e : r.exchanges) {
     out += fmt::format("Exchange [{}]{}:\n", e.step, e.interaction.empty() ? "" : " " + e.interaction);

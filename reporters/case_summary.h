@@ -20,14 +20,21 @@ std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResu
 std::string countsLine(const RunSummary& s);
 
 // Plain-text evidence of a case for a reader without the HTML report: reason, requirement,
-// each check (failing ones with expected/actual), each exchange's request line and status
+// each check (failing ones first, with expected/actual), each exchange's request line and status
 // and the first `bodyBytes` of each response body. Not escaped: callers escape for their format.
 std::string evidenceSummary(const CaseResult& result, std::size_t bodyBytes = 1024);
 
 // "pass", "FAIL", or "ERROR" for a check that could not be carried out.
 const char* checkLabel(const CheckResult& check);
 
-// One check as "status: expected 200, got 404 — message".
-std::string describeCheck(const CheckResult& check);
+// One check as "status: expected 200, got 404 - message"; without the message when
+// `withMessage` is false (the message is shown elsewhere, e.g. as the case's reason).
+std::string describeCheck(const CheckResult& check, bool withMessage = true);
+
+// One line per exchange, "GET URL -> 200, 12 ms" (or "-> no response: REASON").
+std::string exchangeSummary(const CaseResult& result);
+
+// One exchange as "> GET URL  -> 200 (7 ms)", or "-> no response: REASON".
+std::string exchangeLine(const Exchange& exchange);
 
 }  // namespace gpc::reporters

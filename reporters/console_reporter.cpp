@@ -1,5 +1,6 @@
 // Console output: a line per finished case (or one progress line on a terminal), failure
-// details as they happen, and at the end a per-capability table and the counts line.
+// details as they happen, and at the end the failures grouped by reason, a per-capability
+// table and the counts line.
 
 #include <unistd.h>
 
@@ -10,7 +11,9 @@
 #include <fmt/format.h>
 
 #include "reporters/case_summary.h"
+#include "reporters/failure_recap.h"
 #include "reporters/reporters.h"
+#include "reporters/terminal_width.h"
 #include "reporters/text_safety.h"
 
 namespace gpc::reporters {
@@ -49,13 +52,12 @@ class ConsoleReporter final : public Reporter {
 
   void runStarting(const RunInfo& info, int selectedCases) override {
     selected_ = selectedCases;
-    out_ << "gpc-assure " << printable(info.toolVersion) << ": " << selectedCases << " case"
-         << (selectedCases == 1 ? "" : "s") << " against " << printable(info.targetName) << " (seed " << info.seed
-         << ")\n";
+    emit(fmt::format("gpc-assure {}: {} case{} against {} (seed {})", printable(info.toolVersion), selectedCases,
+                     selectedCases == 1 ? "" : "s", printable(info.targetName), info.seed));
     if (!info.faults.empty()) {
       std::string faults;
       for (const auto& f : info.faults) faults += (faults.empty() ? "" : ", ") + printable(f);
-      out_ << "reference provider faults on: " << faults << "\n";
+      emit("reference provider faults on: " + faults);
     }
     out_.flush();
   }
@@ -63,11 +65,13 @@ class ConsoleReporter final : public Reporter {
   void caseFinished(const CaseResult& r) override {
     ++done_;
     tally(running_, r.verdict);
-    const bool quiet = options_.interactive && r.verdict == Verdict::Passed;
+    const bool failing = r.verdict == Verdict::Failed || r.verdict == Verdict::Errored;
+    // On a terminal a pass only moves the progress line; quiet shows failures only.
+    const bool caseLine = options_.quiet ? failing : !(options_.interactive && r.verdict == Verdict::Passed) || options_.verbose;
     if (options_.interactive) out_ << kClearLine;
-    if (!quiet) {
+    if (caseLine) {
       printCaseLine(r);
-      if (r.verdict != Verdict::Passed) printDetails(r);
+      if (!options_.quiet && (r.verdict != Verdict::Passed || options_.verbose)) printDetails(r);
     }
     if (options_.interactive) printProgress(r);
     out_.flush();
@@ -75,21 +79,14 @@ class ConsoleReporter final : public Reporter {
 
   void runFinished(const RunResult& result) override {
     if (options_.interactive) out_ << kClearLine;
-    const auto byCapability = summaryByCapability(result.cases);
-    if (!byCapability.empty()) {
-      out_ << "\n";
-      std::size_t width = 10;
-      for (const auto& [capability, s] : byCapability) width = std::max(width, printable(capability).size());
-      out_ << fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}\n", "capability", width, "total", "passed",
-                          "failed", "errored", "skipped");
-      for (const auto& [capability, s] : byCapability) {
-        out_ << fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}\n", printable(capability), width, s.total,
-                            s.passed, s.failed, s.errored, s.skipped);
-      }
-    }
+    const auto recap = failureRecapLines(result.cases);
+    if (!recap.empty()) out_ << "\n";
+    for (const auto& line : recap) emit(printable(line));
+    if (!options_.quiet) printCapabilityTable(result);
     out_ << fmt::format("\n{} case{} in {:.1f} s\n", result.summary.total, result.summary.total == 1 ? "" : "s",
                         result.durationMs / 1000.0);
     // In the CI log, where a later edit of the report files cannot reach (docs/reports.md).
+    // Never cut, like the counts line: both are copied and grepped whole.
     out_ << "result sha256: " << canonical_->of(result).digest << "\n";
     // The last line, uncoloured and exactly this form: CI tooling reads "N passed, N failed".
     out_ << countsLine(result.summary) << "\n";
@@ -102,36 +99,51 @@ class ConsoleReporter final : public Reporter {
     return std::string(colour(v)) + std::string(text) + kReset;
   }
 
+  // One line, cut to the terminal's width on a terminal (options_.columns is 0 otherwise).
+  void emit(std::string_view line) { out_ << fitToColumns(line, options_.columns) << "\n"; }
+
   void printCaseLine(const CaseResult& r) {
     const std::string verdict = fmt::format("{:<5}", label(r.verdict));
-    out_ << painted(r.verdict, verdict) << " " << printable(r.info.id) << "  " << printable(r.info.title)
-         << fmt::format("  ({} ms)\n", static_cast<long long>(std::llround(r.durationMs)));
+    emit(painted(r.verdict, verdict) + " " + printable(r.info.id) + "  " + printable(r.info.title) +
+         fmt::format("  ({} ms)", static_cast<long long>(std::llround(r.durationMs))));
   }
 
+  // The reason once, then the checks: the check that gave the reason shows only what it
+  // expected and got, since its message is the reason line above it.
   void printDetails(const CaseResult& r) {
-    constexpr std::string_view indent = "      ";
-    if (!r.reason.empty()) out_ << indent << printable(r.reason) << "\n";
+    const std::string indent = "      ";
+    if (!r.reason.empty()) emit(indent + printable(r.reason));
     if (r.verdict == Verdict::Skipped) return;
-    if (!r.info.requirement.empty()) out_ << indent << "requirement: " << printable(r.info.requirement) << "\n";
+    if (!r.info.requirement.empty()) emit(indent + "requirement: " + printable(r.info.requirement));
+    const CheckResult* deciding = decidingCheck(r);
     for (const auto& c : r.checks) {
       if (c.passed && !options_.verbose) continue;
       const std::string mark = c.passed    ? "ok  "
                                : c.errored ? painted(Verdict::Errored, "!   ")
                                            : painted(Verdict::Failed, "x   ");
-      out_ << indent << mark << printable(describeCheck(c)) << "\n";
+      emit(indent + mark + printable(describeCheck(c, &c != deciding)));
     }
-    for (const auto& e : r.exchanges) {
-      out_ << indent << "> " << printable(e.request.method) << " " << printable(e.request.url);
-      if (!e.response.transportError.empty()) {
-        out_ << "  -> no response: " << printable(e.response.transportError) << "\n";
-      } else {
-        out_ << fmt::format("  -> {} ({:.0f} ms)\n", e.response.status, e.response.elapsedMs);
-      }
+    for (const auto& e : r.exchanges) emit(indent + printable(exchangeLine(e)));
+  }
+
+  void printCapabilityTable(const RunResult& result) {
+    const auto byCapability = summaryByCapability(result.cases);
+    if (byCapability.empty()) return;
+    out_ << "\n";
+    std::size_t width = 10;
+    for (const auto& [capability, s] : byCapability) width = std::max(width, printable(capability).size());
+    emit(fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}", "capability", width, "total", "passed", "failed",
+                     "errored", "skipped"));
+    for (const auto& [capability, s] : byCapability) {
+      emit(fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}", printable(capability), width, s.total, s.passed,
+                       s.failed, s.errored, s.skipped));
     }
   }
 
+  // Redrawn in place, so it must never wrap: one column is kept free for the cursor.
   void printProgress(const CaseResult& last) {
-    out_ << fmt::format("[{}/{}] {}  {}", done_, selected_, countsLine(running_), printable(last.info.id));
+    const std::string line = fmt::format("[{}/{}] {}  {}", done_, selected_, countsLine(running_), printable(last.info.id));
+    out_ << fitToColumns(line, options_.columns > 1 ? options_.columns - 1 : 0);
   }
 
   std::ostream& out_;
@@ -147,6 +159,7 @@ class ConsoleReporter final : public Reporter {
 ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag) {
   ConsoleOptions o;
   o.interactive = ::isatty(fd) == 1;
+  o.columns = terminalColumns(fd);
   // NO_COLOR set at all (even empty, stricter than no-color.org) disables colour.
   o.color = o.interactive && std::getenv("NO_COLOR") == nullptr && !noColorFlag;
   return o;

@@ -2,16 +2,18 @@
 // from the target or the suites goes through htmlEscape(); the Content-Security-Policy meta
 // element stops the page loading anything even if a bug let markup through.
 
+#include <algorithm>
 #include <array>
-#include <cctype>
 
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
 #include "reporters/case_summary.h"
+#include "reporters/failure_recap.h"
 #include "reporters/html_assets.h"
 #include "reporters/html_report.h"
+#include "reporters/html_text.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
 #include "reporters/run_json.h"
@@ -23,12 +25,34 @@ namespace {
 // Bodies beyond this are cut in the HTML (the JSON report keeps them whole): a reviewer's
 // browser should not choke on a multi-megabyte Bundle.
 constexpr std::size_t kHtmlBodyLimit = 64 * 1024;
+// With --evidence failed, a failing case's judged response body is cut here: hundreds of
+// failures each carrying a structured record would make a report too heavy to open.
+constexpr std::size_t kFailedEvidenceBodyLimit = 12 * 1024;
 
 constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped};
 
 std::string e(std::string_view text) { return htmlEscape(text); }
 
 std::string ms(double value) { return fmt::format("{:.0f} ms", value); }
+
+// Failures first: the reviewer came for them (then errors, skips, passes; run order within).
+int listRank(Verdict v) {
+  switch (v) {
+    case Verdict::Failed: return 0;
+    case Verdict::Errored: return 1;
+    case Verdict::Skipped: return 2;
+    case Verdict::Passed: return 3;
+  }
+  return 4;
+}
+
+// Long values shown in a passing case's compact view are cut here; the JSON report has them.
+constexpr std::size_t kCompactValueLimit = 160;
+
+std::string shortened(const std::string& text) {
+  if (text.size() <= kCompactValueLimit) return text;
+  return std::string(utf8Prefix(text, kCompactValueLimit)) + "\u2026";
+}
 
 // JSON bodies and JWT claims are re-indented for reading; anything else is shown as sent.
 std::string prettyIfJson(const std::string& text) {
@@ -39,7 +63,7 @@ std::string prettyIfJson(const std::string& text) {
 
 class HtmlWriter {
  public:
-  explicit HtmlWriter(const RunResult& r) : r_(r) {}
+  HtmlWriter(const RunResult& r, HtmlEvidence evidence) : r_(r), evidence_(evidence) {}
 
   std::string render(const std::string& digest) {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -49,6 +73,7 @@ class HtmlWriter {
     out_ += "<meta name=\"gpc-assure-result-sha256\" content=\"" + digest + "\">\n";
     out_ += "<title>gpc-assure report: " + e(r_.info.targetName) + "</title>\n";
     out_ += "<style>" + std::string(kHtmlStyle) + "</style>\n</head>\n<body>\n";
+    banner();
     header(digest);
     summary();
     filters();
@@ -60,6 +85,14 @@ class HtmlWriter {
  private:
   void row(std::string_view name, const std::string& escapedValue) {
     out_ += "<tr><th>" + std::string(name) + "</th><td>" + escapedValue + "</td></tr>\n";
+  }
+
+  // The overall verdict in one coloured line at the very top.
+  void banner() {
+    const RunSummary& s = r_.summary;
+    const bool pass = s.failed + s.errored == 0 && s.total > 0;
+    out_ += fmt::format("<p class=\"banner {}\" id=\"verdict\"><strong>{}</strong> {}</p>\n", pass ? "pass" : "fail",
+                        pass ? "PASS" : "FAIL", e(countsLine(s)));
   }
 
   void header(const std::string& digest) {
@@ -119,7 +152,7 @@ class HtmlWriter {
                           toString(kVerdicts[k]), counts[k]);
     }
     out_ += "</p>\n<p><label>Find: <input type=\"search\" id=\"find\" size=\"40\" "
-            "placeholder=\"case id, title, requirement, capability, suite\"></label> "
+            "placeholder=\"ids, titles, reasons, check messages, evidence\"></label> "
             "<button type=\"button\" id=\"expand\">Open shown</button> "
             "<button type=\"button\" id=\"collapse\">Close all</button> "
             "<span id=\"shown\"></span></p>\n</section>\n";
@@ -127,44 +160,74 @@ class HtmlWriter {
 
   void cases() {
     out_ += "<section id=\"cases\">\n";
-    for (const auto& c : r_.cases) caseBlock(c);
+    std::vector<const CaseResult*> order;
+    for (const auto& c : r_.cases) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const CaseResult* a, const CaseResult* b) { return listRank(a->verdict) < listRank(b->verdict); });
+    for (const auto* c : order) caseBlock(*c);
     out_ += "</section>\n";
   }
 
   void caseBlock(const CaseResult& c) {
     const char* v = toString(c.verdict);
     // Problems open by default: they are what a reviewer came for.
-    const bool open = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
-    // What the Find box matches, lower-cased (the script lower-cases what is typed).
-    std::string search = c.info.id + " " + c.info.title + " " + c.info.requirement + " " + c.info.capability + " " +
-                         c.info.suiteId;
-    for (char& ch : search) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out_ += fmt::format("<details class=\"case\" data-search=\"{}\" data-verdict=\"{}\" id=\"case-{}\"{}>\n",
-                        e(search), v, e(c.info.id), open ? " open" : "");
+    const bool failing = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
+    out_ += fmt::format("<details class=\"case\" data-verdict=\"{}\" id=\"case-{}\"{}>\n", v, e(c.info.id),
+                        failing ? " open" : "");
     // The requirement in the closed line too: a reviewer scanning the list sees what each case checks.
     out_ += fmt::format(
         "<summary><span class=\"v v-{0}\">{0}</span> <code>{1}</code> {2} <small>({3})</small>{4}</summary>\n", v,
         e(c.info.id), e(c.info.title), e(ms(c.durationMs)),
         c.info.requirement.empty() ? "" : "<br><small class=\"req\">" + e(c.info.requirement) + "</small>");
+    if (evidence_ == HtmlEvidence::Failed && !failing) {
+      compactCase(c);
+    } else {
+      fullCase(c);
+    }
+    out_ += "</details>\n";
+  }
+
+  // A passed or skipped case with --evidence failed: what it checked and sent, in a few lines.
+  void compactCase(const CaseResult& c) {
+    std::string meta = e(c.info.suiteId) + " &middot; " + e(c.info.capability) + " " + e(c.info.specVersion);
+    if (!c.info.requirement.empty()) meta += " &middot; " + requirementLinks(c.info.requirement, c.info.specVersion);
+    out_ += "<p class=\"m\">" + meta + "</p>\n";
+    if (!c.reason.empty()) out_ += "<p class=\"m\">" + e(c.reason) + "</p>\n";
+    passedChecksList(c.checks);
+    if (!c.exchanges.empty()) out_ += "<pre class=\"xsum\">" + e(exchangeSummary(c)) + "</pre>\n";
+  }
+
+  void fullCase(const CaseResult& c) {
     out_ += "<dl class=\"meta\">\n";
-    const auto item = [&](std::string_view name, const std::string& value) {
-      if (!value.empty()) out_ += "<dt>" + std::string(name) + "</dt><dd>" + e(value) + "</dd>\n";
+    const auto item = [&](std::string_view name, const std::string& escapedValue) {
+      if (!escapedValue.empty()) out_ += "<dt>" + std::string(name) + "</dt><dd>" + escapedValue + "</dd>\n";
     };
-    item("Verdict", v);
-    item("Reason", c.reason);
-    item("Requirement", c.info.requirement);
-    for (const auto& o : c.info.official) item("Official scenario", o);
-    item("Suite", c.info.suiteId + (c.info.suiteFile.empty() ? "" : " (" + c.info.suiteFile + ")"));
-    item("Capability", c.info.capability);
-    item("Spec version", c.info.specVersion);
+    item("Reason", e(c.reason));
+    item("Requirement", requirementLinks(c.info.requirement, c.info.specVersion));
+    for (const auto& o : c.info.official) item("Official scenario", e(o));
+    item("Suite", e(c.info.suiteId + (c.info.suiteFile.empty() ? "" : " (" + c.info.suiteFile + ")")));
+    item("Capability", e(c.info.capability + " " + c.info.specVersion));
     std::string tags;
     for (const auto& t : c.info.tags) tags += (tags.empty() ? "" : ", ") + t;
-    item("Tags", tags);
-    item("Note", c.info.note);
+    item("Tags", e(tags));
+    item("Note", e(c.info.note));
     out_ += "</dl>\n";
     checks(c.checks, c.info.requirement);
-    for (const auto& x : c.exchanges) exchange(x);
-    out_ += "</details>\n";
+    if (evidence_ == HtmlEvidence::All) {
+      for (const auto& x : c.exchanges) exchange(x, failingElementNames(c.checks, x.step), kHtmlBodyLimit);
+      return;
+    }
+    // --evidence failed: the exchange the verdict rests on in full, the others as one line each.
+    const Exchange* judged = decidingExchange(c);
+    std::string others;
+    for (const auto& x : c.exchanges) {
+      if (&x == judged) {
+        exchange(x, failingElementNames(c.checks, x.step), kFailedEvidenceBodyLimit);
+      } else {
+        others += exchangeLine(x) + "\n";
+      }
+    }
+    if (!others.empty()) out_ += "<p class=\"m\">Other exchanges of this case:</p>\n<pre class=\"xsum\">" + e(others) + "</pre>\n";
   }
 
   void checks(const std::vector<CheckResult>& list, const std::string& requirement) {
@@ -174,14 +237,34 @@ class HtmlWriter {
     out_ += "<table class=\"checks\">\n<colgroup><col class=\"c-result\"><col class=\"c-kind\"><col><col><col><col>"
             "<col class=\"c-step\"></colgroup>\n<tr><th>Result</th><th>Check</th><th>Subject</th><th>Expected</th>"
             "<th>Actual</th><th>Message</th><th>Step</th></tr>\n";
-    for (const auto& k : list) {
-      const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
-      out_ += fmt::format(
-          "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td>"
-          "<td>{}</td><td>{}</td></tr>\n",
-          k.passed ? "" : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual), e(k.message), e(k.step));
+    // Failing checks first; with --evidence failed the passed ones follow as a short list.
+    const bool allRows = evidence_ == HtmlEvidence::All;
+    for (const bool passing : {false, true}) {
+      for (const auto& k : list) {
+        if (k.passed != passing || (passing && !allRows)) continue;
+        const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
+        out_ += fmt::format(
+            "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td>"
+            "<td>{}</td><td>{}</td></tr>\n",
+            k.passed ? "" : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual),
+            e(k.message), e(k.step));
+      }
     }
     out_ += "</table>\n";
+    if (!allRows) passedChecksList(list);
+  }
+
+  // Passed checks in one short line each: kind, subject and what was expected (cut when long).
+  void passedChecksList(const std::vector<CheckResult>& list) {
+    std::string items;
+    for (const auto& k : list) {
+      if (!k.passed) continue;
+      std::string text = k.kind;
+      if (!k.subject.empty()) text += " " + shortened(k.subject);
+      if (!k.expected.empty()) text += ": " + shortened(k.expected);
+      items += "<li>" + e(text) + "</li>";
+    }
+    if (!items.empty()) out_ += "<ul class=\"ck\">" + items + "</ul>\n";
   }
 
   void headers(const Headers& list) {
@@ -191,22 +274,22 @@ class HtmlWriter {
     out_ += "</table>\n";
   }
 
-  void body(const std::string& bytes, bool truncatedByCap) {
+  void body(const std::string& bytes, bool truncatedByCap, std::size_t limit, const std::vector<std::string>& marks = {}) {
     if (bytes.empty()) return;
     std::string notes;
     if (!isValidUtf8(bytes)) notes += "Not valid UTF-8: bad bytes are shown as \xEF\xBF\xBD (the JSON report has it in base64). ";
     if (truncatedByCap) notes += "The provider sent more than the response size cap; only the capped part was kept. ";
     std::string shown = prettyIfJson(bytes);
-    if (shown.size() > kHtmlBodyLimit) {
-      notes += fmt::format("Shown: the first {} of {} bytes; the JSON report has the whole body. ", kHtmlBodyLimit,
-                           shown.size());
-      shown = std::string(utf8Prefix(shown, kHtmlBodyLimit));
+    if (shown.size() > limit) {
+      notes += fmt::format("Shown: the first {} of {} bytes; the JSON report has the whole body. ", limit, shown.size());
+      shown = std::string(utf8Prefix(shown, limit));
     }
     if (!notes.empty()) out_ += "<p class=\"note\">" + e(notes) + "</p>\n";
-    out_ += "<pre>" + e(shown) + "</pre>\n";
+    out_ += "<pre>" + escapedWithMarks(shown, marks) + "</pre>\n";
   }
 
-  void exchange(const Exchange& x) {
+  // `marks`: element names the step's failing checks point at, highlighted in the response body.
+  void exchange(const Exchange& x, const std::vector<std::string>& marks, std::size_t bodyLimit) {
     const HttpResponse& res = x.response;
     const std::string outcome = res.transportError.empty() ? fmt::format("{} ({})", res.status, ms(res.elapsedMs))
                                                            : "no response: " + res.transportError;
@@ -215,10 +298,10 @@ class HtmlWriter {
     if (!x.interaction.empty()) out_ += "<p>Interaction: <code>" + e(x.interaction) + "</code></p>\n";
     out_ += "<h4>Request</h4>\n<p><code>" + e(x.request.method) + " " + e(x.request.url) + "</code></p>\n";
     headers(x.request.headers);
-    body(x.request.body, false);
+    body(x.request.body, false, bodyLimit);
     if (!x.jwtPayload.empty()) {
       out_ += "<h4>JWT claims (decoded)</h4>\n";
-      body(x.jwtPayload, false);
+      body(x.jwtPayload, false, bodyLimit);
     }
     out_ += "<h4>Response</h4>\n";
     if (!res.transportError.empty()) out_ += "<p><strong>Transport error:</strong> " + e(res.transportError) + "</p>\n";
@@ -229,21 +312,22 @@ class HtmlWriter {
       out_ += "<p><code>" + e(line) + "</code></p>\n";
     }
     headers(res.headers);
-    body(res.body, res.bodyTruncated);
+    body(res.body, res.bodyTruncated, bodyLimit, marks);
     out_ += "</details>\n";
   }
 
   const RunResult& r_;
+  HtmlEvidence evidence_;
   std::string out_;
 };
 
 class HtmlReporter final : public Reporter {
  public:
-  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical)
-      : path_(std::move(path)), canonical_(std::move(canonical)) {}
+  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical, HtmlEvidence evidence)
+      : path_(std::move(path)), canonical_(std::move(canonical)), evidence_(evidence) {}
 
   void runFinished(const RunResult& result) override {
-    const std::string html = HtmlWriter(result).render(canonical_->of(result).digest);
+    const std::string html = HtmlWriter(result, evidence_).render(canonical_->of(result).digest);
     writeReportFile(path_, html, "HTML report");
     writeDigestFile(path_, html, "HTML report");
   }
@@ -251,19 +335,23 @@ class HtmlReporter final : public Reporter {
  private:
   std::filesystem::path path_;
   SharedCanonicalRun canonical_;
+  HtmlEvidence evidence_;
 };
 
 }  // namespace
 
-std::string renderHtmlReport(const RunResult& result) { return HtmlWriter(result).render(resultDigest(result)); }
-
-std::string renderHtmlReport(const RunResult& result, const std::string& resultDigest) {
-  return HtmlWriter(result).render(resultDigest);
+std::string renderHtmlReport(const RunResult& result, HtmlEvidence evidence) {
+  return HtmlWriter(result, evidence).render(resultDigest(result));
 }
 
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical) {
+std::string renderHtmlReport(const RunResult& result, const std::string& resultDigest, HtmlEvidence evidence) {
+  return HtmlWriter(result, evidence).render(resultDigest);
+}
+
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical,
+                                           HtmlEvidence evidence) {
   if (!canonical) canonical = std::make_shared<CanonicalRun>();
-  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical));
+  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical), evidence);
 }
 
 }  // namespace gpc::reporters

@@ -1,9 +1,15 @@
 // JUnit XML for CI: one <testsuite> per suite id, one <testcase> per expanded case.
-// The shape is the intersection of the Jenkins xUnit schema (junit-10.xsd) and the stricter
-// Ant schema: no attributes on <testsuites>; each <testsuite> has package, id, timestamp
-// (no zone), hostname, then properties, testcases, system-out, system-err in that order;
-// a testcase has at most one of failure/error/skipped and no other children. Per-case
-// metadata therefore lives in suite properties named "<case id>.requirement" and so on.
+//
+// Two shapes (docs/reports.md, JUnit XML), because the CI tools and the schemas disagree:
+// - per case (the default): each <testcase> carries its own <properties> (requirement, tags...)
+//   and a <system-out> with its exchanges, which is where Jenkins' JUnit plugin, GitLab and
+//   xunit-viewer look. Neither published schema allows <properties> inside a <testcase>.
+// - strict: the intersection of the Jenkins xUnit schema (junit-10.xsd) and the stricter Ant
+//   schema: no attributes on <testsuites>; each <testsuite> has package, id, timestamp (no
+//   zone), hostname, then properties, testcases, system-out, system-err in that order; a
+//   testcase has at most one of failure/error/skipped and no other children. Per-case metadata
+//   therefore lives in suite properties named "<case id>.requirement" and so on, and the
+//   exchanges in the suite's <system-out>, each line headed by its case id.
 
 #include <unistd.h>
 
@@ -93,16 +99,42 @@ void addOutcome(pugi::xml_node testcase, const CaseResult& r) {
   }
 }
 
+// "gpc.<capability>.<rest of the suite id>" with the rest's dots made dashes, so every case's
+// package is gpc.<capability> and its class the suite: CI tools split the classname at its
+// last dot, and suite ids have one to three parts ("http", "foundations.patient.read").
+std::string packageName(const CaseInfo& info) { return "gpc." + (info.capability.empty() ? "none" : info.capability); }
+
+std::string className(const CaseInfo& info) {
+  const std::string capability = info.capability.empty() ? "none" : info.capability;
+  std::string rest = info.suiteId;
+  if (rest.rfind(capability + ".", 0) == 0) rest = rest.substr(capability.size() + 1);
+  if (rest.empty()) rest = "suite";
+  std::replace(rest.begin(), rest.end(), '.', '-');
+  return packageName(info) + "." + rest;
+}
+
+// The case's metadata as name/value pairs; `prefix` is "<case id>." at suite level.
+void addCaseProperties(pugi::xml_node properties, const CaseInfo& info, const std::string& prefix) {
+  addProperty(properties, prefix + "requirement", info.requirement);
+  addProperty(properties, prefix + "official", joined(info.official, "; "));
+  addProperty(properties, prefix + "tags", joined(info.tags, ", "));
+  addProperty(properties, prefix + "note", info.note);
+}
+
+void setText(pugi::xml_node node, std::string_view text) {
+  if (!text.empty()) node.append_child(pugi::node_pcdata).set_value(toXmlText(text).c_str());
+}
+
 class JUnitReporter final : public Reporter {
  public:
-  explicit JUnitReporter(std::filesystem::path path) : path_(std::move(path)) {}
+  JUnitReporter(std::filesystem::path path, JUnitStyle style) : path_(std::move(path)), style_(style) {}
 
   void runFinished(const RunResult& result) override {
     writeReportFile(path_, render(result), "JUnit report");
   }
 
  private:
-  static std::string render(const RunResult& result) {
+  std::string render(const RunResult& result) const {
     // Suites in order of first appearance, each with its cases in run order.
     std::vector<std::pair<std::string, std::vector<const CaseResult*>>> suites;
     for (const auto& c : result.cases) {
@@ -118,6 +150,7 @@ class JUnitReporter final : public Reporter {
     auto root = doc.append_child("testsuites");
     const std::string timestamp = antTimestamp(result.info.startedAt);
     const std::string host = hostName();
+    const bool strict = style_ == JUnitStyle::Strict;
     int id = 0;
     for (const auto& [suiteId, cases] : suites) {
       RunSummary counts;
@@ -129,7 +162,7 @@ class JUnitReporter final : public Reporter {
       const std::string name = suiteId.empty() ? "(no suite)" : suiteId;
       auto suite = root.append_child("testsuite");
       setAttr(suite, "name", name);
-      setAttr(suite, "package", name);
+      setAttr(suite, "package", packageName(cases.front()->info));
       setAttr(suite, "id", std::to_string(id++));
       setAttr(suite, "tests", std::to_string(counts.total));
       setAttr(suite, "failures", std::to_string(counts.failed));
@@ -146,21 +179,29 @@ class JUnitReporter final : public Reporter {
       addProperty(properties, "suite_file", first.suiteFile);
       addProperty(properties, "target", result.info.targetName);
       addProperty(properties, "tool_version", result.info.toolVersion);
-      for (const auto* c : cases) {
-        addProperty(properties, c->info.id + ".requirement", c->info.requirement);
-        addProperty(properties, c->info.id + ".official", joined(c->info.official, "; "));
-        addProperty(properties, c->info.id + ".tags", joined(c->info.tags, ", "));
-        addProperty(properties, c->info.id + ".note", c->info.note);
-      }
+      if (strict)
+        for (const auto* c : cases) addCaseProperties(properties, c->info, c->info.id + ".");
 
+      std::string suiteOut;
       for (const auto* c : cases) {
         auto testcase = suite.append_child("testcase");
         setAttr(testcase, "name", c->info.title.empty() ? c->info.id : c->info.id + " " + c->info.title);
-        setAttr(testcase, "classname", name);
+        setAttr(testcase, "classname", className(c->info));
         setAttr(testcase, "time", seconds(c->durationMs));
+        const std::string exchanges = exchangeSummary(*c);
+        if (strict) {
+          addOutcome(testcase, *c);
+          std::istringstream lines(exchanges);
+          for (std::string line; std::getline(lines, line);) suiteOut += c->info.id + ": " + line + "\n";
+          continue;
+        }
+        auto caseProperties = testcase.append_child("properties");
+        addCaseProperties(caseProperties, c->info, "");
+        if (!caseProperties.first_child()) testcase.remove_child(caseProperties);
         addOutcome(testcase, *c);
+        if (!exchanges.empty()) setText(testcase.append_child("system-out"), exchanges);
       }
-      suite.append_child("system-out");
+      setText(suite.append_child("system-out"), suiteOut);
       suite.append_child("system-err");
     }
     std::ostringstream out;
@@ -169,12 +210,13 @@ class JUnitReporter final : public Reporter {
   }
 
   std::filesystem::path path_;
+  JUnitStyle style_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path) {
-  return std::make_unique<JUnitReporter>(std::move(path));
+std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path, JUnitStyle style) {
+  return std::make_unique<JUnitReporter>(std::move(path), style);
 }
 
 }  // namespace gpc::reporters

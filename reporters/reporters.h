@@ -13,7 +13,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
-
+#include <string_view>
 #include <vector>
 
 #include "reporters/canonical_run.h"
@@ -40,31 +40,62 @@ struct ConsoleOptions {
   // The stream is a terminal: passing cases update one progress line in place instead of
   // printing a line each; failures, errors and skips still get their own lines.
   bool interactive = false;
-  // Print every check of a failing case (not only the failing ones).
+  // --verbose: every case gets its details and every check, passed ones too.
   bool verbose = false;
+  // --quiet: only the one-line verdicts of failed and errored cases, the failure recap and the
+  // totals (no skip lines, no failure details, no capability table).
+  bool quiet = false;
+  // Terminal width in columns: longer lines are cut with an ellipsis. 0 (a pipe, a file, a CI
+  // log) keeps every line whole.
+  int columns = 0;
 };
 
-// Options for a console on file descriptor `fd` (1 for stdout): interactive when it is a
-// terminal; colour when it is a terminal, NO_COLOR is unset (set to anything, even empty,
+// Options for a console on file descriptor `fd` (1 for stdout): interactive, and `columns`
+// from the window size (or $COLUMNS), when it is a terminal; colour when it is a terminal, NO_COLOR is unset (set to anything, even empty,
 // turns colour off) and !noColorFlag.
 ConsoleOptions detectConsoleOptions(int fd, bool noColorFlag);
 
-// One line per finished case, failure details, a per-capability table and as the last
+// One line per finished case, failure details, the failures grouped by reason, a per-capability table and as the last
 // line exactly "N passed, N failed, N errored, N skipped" (CI tools grep for it).
 // `canonical` (optional) is shared with the other reporters of the run, for the result digest.
 std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, ConsoleOptions options = {},
                                               SharedCanonicalRun canonical = nullptr);
 
-// JUnit XML valid against both the Jenkins (junit-10.xsd) and Ant JUnit schemas.
-std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path);
+// PerCase: each <testcase> has its own <properties> and <system-out> (the exchanges), as
+// Jenkins' JUnit plugin, GitLab and xunit-viewer read them; no published schema allows
+// properties there. Strict: valid against both the Jenkins xUnit (junit-10.xsd) and the Ant
+// JUnit schemas, per-case metadata as suite properties "<id>.requirement"...
+enum class JUnitStyle { PerCase, Strict };
+
+std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path, JUnitStyle style = JUnitStyle::PerCase);
 
 // The whole RunResult with all evidence (docs/reports.md). Also writes `<path>.sha256`
 // in `sha256sum -c` format, the digest the HTML report shows.
 std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
 
+// How much exchange evidence the HTML report shows. Failed: failed and errored cases get every
+// request and response in full; passed and skipped ones keep verdict, checks and one line per
+// exchange (the JSON report still has everything). All: every case in full.
+enum class HtmlEvidence { Failed, All };
+
 // One self-contained HTML file for an assurance reviewer, showing the SHA-256 digest of
 // the canonical JSON result (the bytes makeJsonReporter writes).
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr,
+                                           HtmlEvidence evidence = HtmlEvidence::Failed);
+
+// Which report files a run writes (`run --report`, `--evidence`).
+struct ReportChoice {
+  bool junit = true, json = true, html = true;
+  JUnitStyle junitStyle = JUnitStyle::PerCase;
+  HtmlEvidence htmlEvidence = HtmlEvidence::Failed;
+};
+
+// "junit,json,html" in any order, any non-empty subset; "junit-strict" in place of "junit".
+// Throws std::invalid_argument naming an unknown entry and listing the known ones.
+ReportChoice parseReportList(std::string_view list);
+
+// "all" or "failed"; throws std::invalid_argument otherwise.
+HtmlEvidence parseHtmlEvidence(std::string_view text);
 
 // Where makeRunReporters writes the three report files.
 struct ReportPaths {
@@ -76,7 +107,8 @@ struct ReportPaths {
 // The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML.
 // They share one CanonicalRun, so the canonical JSON is rendered once per run, not once per
 // report that needs it (JSON text, HTML digest, console digest).
+// Only the reports `choice` selects are made; the console always is.
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths);
+                                                        const ReportPaths& paths, const ReportChoice& choice = {});
 
 }  // namespace gpc::reporters

@@ -5,13 +5,13 @@
 namespace gpc::reporters {
 
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths) {
+                                                        const ReportPaths& paths, const ReportChoice& choice) {
   const auto canonical = std::make_shared<CanonicalRun>();
   std::vector<std::unique_ptr<Reporter>> out;
   out.push_back(makeConsoleReporter(console, options, canonical));
-  out.push_back(makeJUnitReporter(paths.junit));
-  out.push_back(makeJsonReporter(paths.json, canonical));
-  out.push_back(makeHtmlReporter(paths.html, canonical));
+  if (choice.junit) out.push_back(makeJUnitReporter(paths.junit, choice.junitStyle));
+  if (choice.json) out.push_back(makeJsonReporter(paths.json, canonical));
+  if (choice.html) out.push_back(makeHtmlReporter(paths.html, canonical, choice.htmlEvidence));
   return out;
 }
 

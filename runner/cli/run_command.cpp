@@ -74,6 +74,9 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
     } catch (const std::invalid_argument& e) {
       throw RunSetupError(std::string("--base-url ") + *args.baseUrl + ": " + e.what());
     }
+    // The reports must name what was run: reference.json's own name says "embedded reference
+    // provider", which a --base-url run is not (nothing was started in this process).
+    if (!args.target) resolved.target.name = *args.baseUrl + " (test data of fixtures/targets/reference.json)";
   }
   if (args.timeoutSeconds) resolved.target.transport.timeoutSeconds = *args.timeoutSeconds;
   return resolved;
@@ -88,15 +91,32 @@ struct Reports {
   }
 };
 
+// --report and --evidence, checked before anything runs.
+reporters::ReportChoice chooseReports(const RunArgs& args) {
+  reporters::ReportChoice choice;
+  try {
+    choice = reporters::parseReportList(args.reports);
+  } catch (const std::invalid_argument& e) {
+    throw RunSetupError("--report " + args.reports + ": " + e.what());
+  }
+  try {
+    choice.htmlEvidence = reporters::parseHtmlEvidence(args.evidence);
+  } catch (const std::invalid_argument& e) {
+    throw RunSetupError("--evidence " + args.evidence + ": " + e.what());
+  }
+  return choice;
+}
+
 // The reporters share one rendering of the canonical JSON (report text and result digest).
-Reports makeReports(const RunArgs& args, std::ostream& out) {
-  const reporters::ConsoleOptions console =
-      args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
+Reports makeReports(const RunArgs& args, const reporters::ReportChoice& choice, std::ostream& out) {
+  reporters::ConsoleOptions console = args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
+  console.quiet = console.quiet || args.quiet;
+  console.verbose = console.verbose || args.verbose;
   const fs::path dir(args.outDir);
   const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
                                      args.json ? fs::path(*args.json) : dir / "report.json",
                                      args.html ? fs::path(*args.html) : dir / "report.html"};
-  return Reports{reporters::makeRunReporters(out, console, paths)};
+  return Reports{reporters::makeRunReporters(out, console, paths, choice)};
 }
 
 // Largest seed a JSON reader in any language reads back exactly (2^53 - 1).
@@ -140,6 +160,15 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   run->add_option("--junit", args.junit, "JUnit XML report file (instead of OUT/junit.xml)");
   run->add_option("--json", args.json, "JSON report file (instead of OUT/report.json)");
   run->add_option("--html", args.html, "HTML report file (instead of OUT/report.html)");
+  run->add_option("--report", args.reports,
+                  "Reports to write, comma-separated: junit (or junit-strict, valid against the Ant and Jenkins "
+                  "xUnit schemas), json, html")
+      ->capture_default_str();
+  run->add_option("--evidence", args.evidence,
+                  "HTML evidence: failed (full requests and responses for failed and errored cases, one line per "
+                  "exchange for the others) or all")
+      ->check(CLI::IsMember({"all", "failed"}))
+      ->capture_default_str();
   run->add_option("--fault", args.faults, "Switch on a reference provider fault (repeatable; see `faults`)");
   run->add_option("--disable-area", args.disabledAreas,
                   "Switch a clinical area off in the embedded reference provider, by its parameter name "
@@ -149,11 +178,15 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
                   "Seed of generated values such as NHS numbers to register (default: random, shown in the reports)")
       ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));
   run->add_flag("--no-color", args.noColor, "No colour on the console (also: NO_COLOR)");
+  CLI::Option* quiet =
+      run->add_flag("--quiet,-q", args.quiet, "Console: only failed and errored cases' one-line verdicts, the failure recap and the totals");
+  run->add_flag("--verbose,-v", args.verbose, "Console: every case with every check, passed ones too")->excludes(quiet);
 }
 
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
   const char* prefix = "gpc-assure run: ";
   try {
+    const reporters::ReportChoice reportChoice = chooseReports(args);
     const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
     const DataDirs& dirs = selected.dirs;
     const std::vector<Case>& chosen = selected.cases;
@@ -167,7 +200,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     std::vector<CaseInfo> infos;
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
-    Reports reports = makeReports(args, out);
+    Reports reports = makeReports(args, reportChoice, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
         describeRun(args, resolved, selected.selection, seed), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},

@@ -25,12 +25,16 @@ struct RunArgs {
   std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
   std::string outDir = "reports";
   std::optional<std::string> junit, json, html;
+  std::string reports = "junit,json,html";  // --report: which report files to write
+  std::string evidence = "failed";          // --evidence: HTML evidence of passing cases (all|failed)
   std::vector<std::string> faults;  // reference provider fault switches
   std::vector<std::string> disabledAreas;  // reference provider clinical areas switched off
   std::optional<std::string> suitesDir;
   // Seed of generated values ({generated.nhs_number}); none: a random one, shown in the reports.
   std::optional<std::uint64_t> seed;
   bool noColor = false;
+  bool quiet = false;    // -q: failures' one-liners, the failure recap and the totals
+  bool verbose = false;  // -v: every check of every case
   // Set by tests writing to a string stream; otherwise decided from stdout and NO_COLOR.
   std::optional<reporters::ConsoleOptions> console;
 };

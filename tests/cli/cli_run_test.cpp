@@ -70,6 +70,19 @@ TEST(CliRun, BaseUrlReplacesSchemeHostAndPortKeepingThePath) {
   EXPECT_EQ(paths[0], "/B82617/STU3/1/gpconnect/metadata");
 }
 
+TEST(CliRun, ABaseUrlRunIsNotLabelledTheEmbeddedProvider) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--base-url", provider.root(), "--suites-dir", ws.suites().string(), "--out",
+                            ws.reports().string(), "--case", "TINY-A-001"});
+  const auto report = nlohmann::json::parse(slurp(ws.reports() / "report.json"));
+  const std::string name = report["run"]["target_name"];
+  EXPECT_EQ(name.rfind(provider.root(), 0), 0u) << name << "\n" << r.out << r.err;
+  EXPECT_EQ(name.find("embedded"), std::string::npos) << name;
+  EXPECT_NE(r.out.find("against " + provider.root()), std::string::npos) << r.out;
+}
+
 TEST(CliRun, ExitsTwoForATargetFileWithAnUnknownKeyNamingFileAndPath) {
   CliWorkspace ws;
   ws.writeTinySuites();
@@ -117,6 +130,30 @@ TEST(CliRun, ExitsTwoForBadOptions) {
     for (const auto& a : args) joined += a + " ";
     EXPECT_EQ(r.exitCode, 2) << joined << "\n" << r.out << r.err;
   }
+}
+
+TEST(CliRun, ReportChoosesWhichFilesAreWritten) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string(), "--report", "json,junit-strict"});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(ws.reports() / "report.json"));
+  EXPECT_TRUE(fs::exists(ws.reports() / "junit.xml"));
+  EXPECT_FALSE(fs::exists(ws.reports() / "report.html"));
+  EXPECT_EQ(slurp(ws.reports() / "junit.xml").find("<system-out>GET"), std::string::npos)
+      << "the strict shape has no per-case output";
+}
+
+TEST(CliRun, AnUnknownReportIsExitTwoNamingItAndTheKnownOnes) {
+  CliWorkspace ws;
+  const auto r = gpcAssure({"run", "--report", "junit,pdf", "--out", ws.reports().string()});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("unknown report 'pdf' (known: junit, junit-strict, json, html)"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(ws.reports() / "junit.xml")) << "nothing runs";
+  const auto bad = gpcAssure({"run", "--evidence", "some", "--out", ws.reports().string()});
+  EXPECT_EQ(bad.exitCode, 2) << bad.out << bad.err;
 }
 
 TEST(CliRun, ExitsTwoForAnUnknownFault) {

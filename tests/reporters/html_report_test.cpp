@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "reporters/html_report.h"
+#include "reporters/html_text.h"
 #include "reporters/reporters.h"
 #include "reporters/run_json.h"
 #include "reporters/text_safety.h"
@@ -36,7 +37,11 @@ TEST(HtmlReport, EscapesEveryByteFromTheTarget) {
 }
 
 TEST(HtmlReport, IsSelfContained) {
-  const std::string html = renderHtmlReport(hostileRun()) + renderHtmlReport(sampleRun());
+  std::string html = renderHtmlReport(hostileRun()) + renderHtmlReport(sampleRun());
+  // Links to the specification pages are navigation, not loading: take them out first.
+  const std::regex specLink(R"(<a href="https://developer\.nhs\.uk/apis/gpconnect-[0-9-]+/[a-z0-9_]+\.html(#[a-z0-9-]+)?" rel="noreferrer">)");
+  EXPECT_TRUE(std::regex_search(html, specLink));
+  html = std::regex_replace(html, specLink, "");
   const std::regex external(R"((src|href)\s*=|<link|<img|<iframe|@import|url\()", std::regex::icase);
   EXPECT_FALSE(std::regex_search(html, external));
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
@@ -55,7 +60,11 @@ TEST(HtmlReport, ShowsRunCasesEvidenceAndSummaryByCapability) {
                       "<td class=\"n\">1</td><td class=\"n\">1</td></tr>"),
             std::string::npos);
   EXPECT_NE(html.find("data-verdict=\"failed\" id=\"case-FND-PAT-READ-002\" open"), std::string::npos);
-  EXPECT_NE(html.find("<dt>Requirement</dt><dd>foundations_use_case_read_a_patient#response</dd>"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Requirement</dt><dd><a href=\"https://developer.nhs.uk/apis/gpconnect-1-6-0/"
+                      "foundations_use_case_read_a_patient.html#response\" rel=\"noreferrer\">"
+                      "foundations_use_case_read_a_patient#response</a></dd>"),
+            std::string::npos)
+      << html;
   EXPECT_NE(html.find("<dt>Official scenario</dt><dd>PatientRead.feature: Read patient 404 if patient not found</dd>"),
             std::string::npos);
   EXPECT_NE(html.find("<dt>Reason</dt><dd>status: expected 200, got 404</dd>"), std::string::npos);
@@ -89,11 +98,28 @@ TEST(HtmlReport, TruncatesLargeBodiesWithANote) {
   RunResult r = sampleRun();
   std::string big(200 * 1024, 'a');
   big += "THE-END";
-  r.cases[0].exchanges[0].response.body = big;
-  const std::string html = renderHtmlReport(r);
+  r.cases[1].exchanges[0].response.body = big;  // a failed case: its evidence is shown in full
+  const std::string html = renderHtmlReport(r, HtmlEvidence::All);
   EXPECT_EQ(html.find("THE-END"), std::string::npos);
   EXPECT_NE(html.find("Shown: the first 65536 of 204807 bytes; the JSON report has the whole body."), std::string::npos);
+  // The default keeps a failing report light: 12 KiB of each judged body.
+  EXPECT_NE(renderHtmlReport(r).find("Shown: the first 12288 of 204807 bytes"), std::string::npos);
   EXPECT_NE(canonicalJson(r).find("THE-END"), std::string::npos);
+}
+
+TEST(HtmlReport, PassingCasesKeepOneLinePerExchangeUnlessAllEvidenceIsAsked) {
+  RunResult r = sampleRun();
+  r.cases[0].exchanges[0].response.body = "PASSING-BODY";
+  r.cases[1].exchanges[0].response.body = "FAILING-BODY";
+  const std::string failedOnly = renderHtmlReport(r);
+  EXPECT_EQ(failedOnly.find("PASSING-BODY"), std::string::npos);
+  EXPECT_NE(failedOnly.find("FAILING-BODY"), std::string::npos);
+  EXPECT_NE(failedOnly.find("<pre class=\"xsum\">GET http://127.0.0.1:8080/Patient/2 -&gt; 200, 12 ms\n</pre>"),
+            std::string::npos);
+  EXPECT_NE(failedOnly.find("<td><code>no-store</code></td>"), std::string::npos) << "checks are kept";
+  const std::string all = renderHtmlReport(r, HtmlEvidence::All);
+  EXPECT_NE(all.find("PASSING-BODY"), std::string::npos);
+  EXPECT_EQ(all.find("class=\"xsum\""), std::string::npos);
 }
 
 TEST(HtmlReport, ReporterWritesTheFileAndItsOwnDigest) {
@@ -115,16 +141,75 @@ TEST(HtmlReport, FindsAndFiltersLargeRuns) {
   EXPECT_NE(html.find("<input type=\"search\" id=\"find\""), std::string::npos);
   EXPECT_NE(html.find("id=\"expand\""), std::string::npos);
   EXPECT_NE(html.find("id=\"collapse\""), std::string::npos);
-  // What Find matches: id, title, requirement, capability and suite, lower-cased.
-  EXPECT_NE(html.find("data-search=\"sec-hdr-001 read a registered patient "
-                      "foundations_use_case_read_a_patient#response security security.headers\" "
-                      "data-verdict=\"errored\" id=\"case-SEC-HDR-001\" open>"),
+  // Find matches the whole text of a case (reasons, messages, evidence), read by the script.
+  EXPECT_NE(html.find("c.textContent.toLowerCase()"), std::string::npos);
+  EXPECT_NE(html.find("<details class=\"case\" data-verdict=\"errored\" id=\"case-SEC-HDR-001\" open>"),
             std::string::npos);
+  EXPECT_NE(html.find("URLSearchParams"), std::string::npos) << "filters are kept in the URL hash";
   // The requirement is visible on the closed case line and above its checks.
   EXPECT_NE(html.find("(12 ms)</small><br><small class=\"req\">foundations_use_case_read_a_patient#response</small></summary>"),
             std::string::npos);
   EXPECT_NE(html.find("<p class=\"req\">Checks of <strong>foundations_use_case_read_a_patient#response</strong>:</p>"),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace gpc::reporters
+
+namespace gpc::reporters {
+namespace {
+
+TEST(HtmlReport, OpensWithTheOverallVerdictAndListsFailuresFirst) {
+  const std::string failing = renderHtmlReport(sampleRun());
+  EXPECT_NE(failing.find("<p class=\"banner fail\" id=\"verdict\"><strong>FAIL</strong> 1 passed, 1 failed, 1 errored, 1 skipped</p>"),
+            std::string::npos);
+  EXPECT_LT(failing.find("<p class=\"banner"), failing.find("<header>"));
+  const auto failed = failing.find("id=\"case-FND-PAT-READ-002\"");
+  const auto errored = failing.find("id=\"case-SEC-HDR-001\"");
+  const auto skipped = failing.find("id=\"case-SEC-HDR-002\"");
+  const auto passed = failing.find("id=\"case-FND-PAT-READ-001\"");
+  EXPECT_LT(failed, errored);
+  EXPECT_LT(errored, skipped);
+  EXPECT_LT(skipped, passed);
+  RunResult r = sampleRun();
+  r.cases = {r.cases[0]};
+  r.summary = summarise(r.cases);
+  EXPECT_NE(renderHtmlReport(r).find("<p class=\"banner pass\" id=\"verdict\"><strong>PASS</strong> 1 passed, 0 failed"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, MarksTheResponseLinesAFailingCheckNames) {
+  RunResult r = sampleRun();
+  CaseResult& c = r.cases[1];
+  c.exchanges[0].response.body = R"({"resourceType":"Patient","identifier":[{"system":"x","value":"1"}],"active":true})";
+  c.checks.push_back({"fhirpath", "Patient.identifier.where(system='https://fhir.nhs.uk/Id/nhs-number').exists()", false,
+                      "no NHS number", "true", "false", "main"});
+  const std::string html = renderHtmlReport(r);
+  EXPECT_NE(html.find("<mark>  &quot;identifier&quot;: [</mark>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<mark>  &quot;active&quot;"), std::string::npos);
+}
+
+TEST(HtmlText, RequirementPagesBecomeLinksToTheirSpecification) {
+  EXPECT_EQ(requirementLinks("foundations/foundations_use_case_read_a_patient#response (SHALL)", "1.6.2"),
+            "<a href=\"https://developer.nhs.uk/apis/gpconnect-1-6-0/foundations_use_case_read_a_patient.html#response\" "
+            "rel=\"noreferrer\">foundations/foundations_use_case_read_a_patient#response</a> (SHALL)");
+  EXPECT_EQ(requirementLinks("RFC 7231 section 5.3.4; development/development_general_api_guidance#http-compression", "1.6.2"),
+            "RFC 7231 section 5.3.4; <a href=\"https://developer.nhs.uk/apis/gpconnect-1-6-0/"
+            "development_general_api_guidance.html#http-compression\" rel=\"noreferrer\">"
+            "development/development_general_api_guidance#http-compression</a>");
+  EXPECT_NE(requirementLinks("accessrecord/accessrecord_html_layout (banner)", "0.7.4").find("gpconnect-0-7-4/accessrecord_html_layout.html"),
+            std::string::npos);
+  EXPECT_EQ(requirementLinks("<b>free text</b>", "1.6.2"), "&lt;b&gt;free text&lt;/b&gt;");
+}
+
+TEST(HtmlText, ElementNamesComeFromFailingChecksOfTheStep) {
+  const std::vector<CheckResult> checks = {
+      {"fhirpath", "Patient.identifier.where(system='x').value", false, "", "", "", "main"},
+      {"profile", "Patient.name[0].family", false, "", "", "", "main"},
+      {"header", "Cache-Control", false, "", "", "", "main"},
+      {"fhirpath", "Patient.gender", true, "", "", "", "main"},
+      {"fhirpath", "Patient.birthDate", false, "", "", "", "other"}};
+  EXPECT_EQ(failingElementNames(checks, "main"), (std::vector<std::string>{"identifier", "family"}));
 }
 
 }  // namespace

@@ -17,9 +17,9 @@ using testing::hostileRun;
 using testing::kHostile;
 using testing::sampleRun;
 
-std::string writeJUnit(const TempDir& dir, const RunResult& r) {
-  const auto path = dir.path() / "junit.xml";
-  makeJUnitReporter(path)->runFinished(r);
+std::string writeJUnit(const TempDir& dir, const RunResult& r, JUnitStyle style = JUnitStyle::PerCase) {
+  const auto path = dir.path() / (style == JUnitStyle::Strict ? "junit-strict.xml" : "junit.xml");
+  makeJUnitReporter(path, style)->runFinished(r);
   return path.string();
 }
 
@@ -45,42 +45,80 @@ TEST(JUnitReport, OneSuitePerSuiteIdAndOneCasePerExpandedCase) {
   EXPECT_STREQ(first.attribute("errors").value(), "0");
   EXPECT_STREQ(first.attribute("timestamp").value(), "2024-05-01T09:30:00");
   EXPECT_STREQ(first.attribute("time").value(), "0.025");
+  EXPECT_STREQ(first.attribute("package").value(), "gpc.foundations");
   const auto passed = first.child("testcase");
-  EXPECT_STREQ(passed.attribute("classname").value(), "foundations.patient.read");
+  EXPECT_STREQ(passed.attribute("classname").value(), "gpc.foundations.patient-read");
   EXPECT_STREQ(passed.attribute("name").value(), "FND-PAT-READ-001 Read a registered patient");
   EXPECT_STREQ(passed.attribute("time").value(), "0.012");
-  EXPECT_FALSE(passed.first_child());
-  const auto failure = passed.next_sibling("testcase").child("failure");
+  // Per-case metadata on the case itself, not ~2,500 properties at suite level.
+  const auto caseProperties = passed.child("properties");
+  EXPECT_STREQ(caseProperties.find_child_by_attribute("property", "name", "requirement").attribute("value").value(),
+               "foundations_use_case_read_a_patient#response");
+  EXPECT_STREQ(caseProperties.find_child_by_attribute("property", "name", "official").attribute("value").value(),
+               "PatientRead.feature: Read patient 404 if patient not found");
+  EXPECT_STREQ(caseProperties.find_child_by_attribute("property", "name", "tags").attribute("value").value(),
+               "foundations, patient");
+  EXPECT_STREQ(passed.child("system-out").text().get(), "GET http://127.0.0.1:8080/Patient/2 -> 200, 12 ms\n");
+  EXPECT_FALSE(passed.child("failure"));
+  const auto suiteProperties = first.child("properties").children("property");
+  EXPECT_EQ(std::distance(suiteProperties.begin(), suiteProperties.end()), 5) << "capability, spec, file, target, tool";
+  EXPECT_FALSE(first.child("properties").find_child_by_attribute("property", "name", "FND-PAT-READ-002.requirement"));
+
+  const auto failedCase = passed.next_sibling("testcase");
+  const auto failure = failedCase.child("failure");
   ASSERT_TRUE(failure);
   EXPECT_STREQ(failure.attribute("message").value(), "status: expected 200, got 404");
   EXPECT_STREQ(failure.attribute("type").value(), "status");
   const std::string evidence = failure.text().get();
-  EXPECT_NE(evidence.find("[FAIL] status: expected 200, got 404 - unexpected status"), std::string::npos) << evidence;
+  const auto failingCheck = evidence.find("[FAIL] status: expected 200, got 404 - unexpected status");
+  EXPECT_NE(failingCheck, std::string::npos) << evidence;
+  EXPECT_LT(failingCheck, evidence.find("[pass] header Cache-Control")) << "failing checks first:\n" << evidence;
   EXPECT_NE(evidence.find("> GET http://127.0.0.1:8080/Patient/2"), std::string::npos);
   EXPECT_NE(evidence.find("< HTTP 200"), std::string::npos);
   EXPECT_NE(evidence.find(R"({"resourceType":"Patient","id":"2"})"), std::string::npos);
+  EXPECT_TRUE(failedCase.child("system-out"));
+  const auto security = first.next_sibling("testsuite");
+  EXPECT_STREQ(security.attribute("id").value(), "1");
+  const auto errored = security.child("testcase");
+  EXPECT_STREQ(errored.attribute("classname").value(), "gpc.security.headers");
+  EXPECT_STREQ(errored.child("error").attribute("message").value(), "connection refused");
+  EXPECT_STREQ(errored.child("error").attribute("type").value(), "error");
+  const auto skipped = errored.next_sibling("testcase");
+  EXPECT_STREQ(skipped.child("skipped").attribute("message").value(), "not applicable to this provider");
+  EXPECT_FALSE(skipped.child("system-out")) << "nothing was sent";
+}
+
+TEST(JUnitReport, ClassnamesGiveEveryCaseThePackageOfItsCapability) {
+  RunResult r = sampleRun();
+  r.cases[0].info.suiteId = "http";
+  r.cases[0].info.capability = "http";
+  r.cases[1].info.suiteId = "structured.getstructuredrecord.areas";
+  r.cases[1].info.capability = "structured";
+  TempDir dir;
+  const auto doc = parse(writeJUnit(dir, r));
+  std::vector<std::string> classnames;
+  for (const auto suite : doc.child("testsuites").children("testsuite"))
+    for (const auto tc : suite.children("testcase")) classnames.push_back(tc.attribute("classname").value());
+  EXPECT_EQ(classnames, (std::vector<std::string>{"gpc.http.http", "gpc.structured.getstructuredrecord-areas",
+                                                  "gpc.security.headers", "gpc.security.headers"}));
+}
+
+TEST(JUnitReport, StrictKeepsCaseMetadataAndExchangesAtSuiteLevel) {
+  TempDir dir;
+  const auto doc = parse(writeJUnit(dir, sampleRun(), JUnitStyle::Strict));
+  const auto first = doc.child("testsuites").child("testsuite");
+  const auto passed = first.child("testcase");
+  EXPECT_STREQ(passed.attribute("classname").value(), "gpc.foundations.patient-read");
+  EXPECT_FALSE(passed.first_child()) << "the Ant schema allows no children on a passed case";
+  EXPECT_FALSE(passed.next_sibling("testcase").child("system-out"));
   EXPECT_STREQ(first.child("properties")
                    .find_child_by_attribute("property", "name", "FND-PAT-READ-002.requirement")
                    .attribute("value")
                    .value(),
                "foundations_use_case_read_a_patient#response");
-  EXPECT_STREQ(first.child("properties")
-                   .find_child_by_attribute("property", "name", "FND-PAT-READ-001.official")
-                   .attribute("value")
-                   .value(),
-               "PatientRead.feature: Read patient 404 if patient not found");
-  EXPECT_STREQ(first.child("properties")
-                   .find_child_by_attribute("property", "name", "FND-PAT-READ-001.tags")
-                   .attribute("value")
-                   .value(),
-               "foundations, patient");
-  const auto security = first.next_sibling("testsuite");
-  EXPECT_STREQ(security.attribute("id").value(), "1");
-  const auto errored = security.child("testcase");
-  EXPECT_STREQ(errored.child("error").attribute("message").value(), "connection refused");
-  EXPECT_STREQ(errored.child("error").attribute("type").value(), "error");
-  EXPECT_STREQ(errored.next_sibling("testcase").child("skipped").attribute("message").value(),
-               "not applicable to this provider");
+  EXPECT_STREQ(first.child("system-out").text().get(),
+               "FND-PAT-READ-001: GET http://127.0.0.1:8080/Patient/2 -> 200, 12 ms\n"
+               "FND-PAT-READ-002: GET http://127.0.0.1:8080/Patient/2 -> 200, 12 ms\n");
 }
 
 TEST(JUnitReport, HostileContentStaysWellFormedAndReadable) {
@@ -110,17 +148,37 @@ void expectValid(const std::string& xml, const std::string& schema) {
 
 class JUnitSchema : public ::testing::TestWithParam<const char*> {};
 
-TEST_P(JUnitSchema, ReportsValidateIncludingHostileContent) {
+TEST_P(JUnitSchema, StrictReportsValidateIncludingHostileContent) {
   const std::filesystem::path schema = std::filesystem::path(GPC_SHARED_DIR) / "junit-schema" / GetParam();
   if (!std::filesystem::exists(schema)) GTEST_SKIP() << "schema not present: " << schema;
   if (std::system("xmllint --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
   TempDir dir;
   for (const RunResult& r : {sampleRun(), hostileRun()}) {
-    expectValid(writeJUnit(dir, r), schema.string());
+    expectValid(writeJUnit(dir, r, JUnitStyle::Strict), schema.string());
   }
   RunResult empty;
   empty.info = testing::sampleInfo();
-  expectValid(writeJUnit(dir, empty), schema.string());
+  expectValid(writeJUnit(dir, empty, JUnitStyle::Strict), schema.string());
+}
+
+// The per-case form departs from the Jenkins xUnit schema in one way only: <properties> inside
+// a <testcase>. With those taken out it validates, per-case <system-out> included.
+TEST(JUnitSchemaCheck, PerCaseFormIsTheJenkinsSchemaPlusCaseProperties) {
+  const std::filesystem::path schema = std::filesystem::path(GPC_SHARED_DIR) / "junit-schema" / "junit-10.xsd";
+  if (!std::filesystem::exists(schema)) GTEST_SKIP() << "schema not present: " << schema;
+  if (std::system("xmllint --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
+  TempDir dir;
+  for (const RunResult& r : {sampleRun(), hostileRun()}) {
+    const std::string path = writeJUnit(dir, r);
+    pugi::xml_document doc = parse(path);
+    int removed = 0;
+    for (auto suite : doc.child("testsuites").children("testsuite"))
+      for (auto tc : suite.children("testcase"))
+        if (tc.remove_child("properties")) ++removed;
+    EXPECT_GT(removed, 0);
+    ASSERT_TRUE(doc.save_file(path.c_str()));
+    expectValid(path, schema.string());
+  }
 }
 
 // The validation above can fail: a report with attributes on <testsuites> breaks the Ant schema.
@@ -129,7 +187,7 @@ TEST(JUnitSchemaCheck, RejectsWhatTheAntSchemaForbids) {
   if (!std::filesystem::exists(schema)) GTEST_SKIP() << "schema not present: " << schema;
   if (std::system("xmllint --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
   TempDir dir;
-  const std::string path = writeJUnit(dir, sampleRun());
+  const std::string path = writeJUnit(dir, sampleRun(), JUnitStyle::Strict);
   std::string xml = readFile(path);
   xml.replace(xml.find("<testsuites>"), 12, "<testsuites tests=\"4\">");
   std::ofstream(path, std::ios::binary | std::ios::trunc) << xml;
