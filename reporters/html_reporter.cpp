@@ -11,6 +11,7 @@
 
 #include "reporters/case_summary.h"
 #include "reporters/html_assets.h"
+#include "reporters/html_assurance.h"
 #include "reporters/html_report.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
@@ -39,7 +40,7 @@ std::string prettyIfJson(const std::string& text) {
 
 class HtmlWriter {
  public:
-  explicit HtmlWriter(const RunResult& r) : r_(r) {}
+  explicit HtmlWriter(const RunResult& r, const AssuranceInputs* assurance = nullptr) : r_(r), assurance_(assurance) {}
 
   std::string render(const std::string& digest) {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -91,6 +92,7 @@ class HtmlWriter {
             "</code><br>To verify, run <code>sha256sum</code> on the JSON report written by the same run "
             "(<code>sha256sum -c report.json.sha256</code>); it must print this value. This file's own "
             "digest is in <code>&lt;this file&gt;.sha256</code>. See docs/reports.md, Tamper evidence.</p>\n";
+    if (assurance_ && assurance_->signer) out_ += signerHtml(assurance_->signer->description());
     out_ += "</header>\n";
   }
 
@@ -234,16 +236,17 @@ class HtmlWriter {
   }
 
   const RunResult& r_;
+  const AssuranceInputs* assurance_;
   std::string out_;
 };
 
 class HtmlReporter final : public Reporter {
  public:
-  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical)
-      : path_(std::move(path)), canonical_(std::move(canonical)) {}
+  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical, SharedAssuranceInputs assurance)
+      : path_(std::move(path)), canonical_(std::move(canonical)), assurance_(std::move(assurance)) {}
 
   void runFinished(const RunResult& result) override {
-    const std::string html = HtmlWriter(result).render(canonical_->of(result).digest);
+    const std::string html = HtmlWriter(result, assurance_.get()).render(canonical_->of(result).digest);
     writeReportFile(path_, html, "HTML report");
     writeDigestFile(path_, html, "HTML report");
   }
@@ -251,6 +254,7 @@ class HtmlReporter final : public Reporter {
  private:
   std::filesystem::path path_;
   SharedCanonicalRun canonical_;
+  SharedAssuranceInputs assurance_;
 };
 
 }  // namespace
@@ -261,9 +265,10 @@ std::string renderHtmlReport(const RunResult& result, const std::string& resultD
   return HtmlWriter(result).render(resultDigest);
 }
 
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical) {
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical,
+                                           SharedAssuranceInputs assurance) {
   if (!canonical) canonical = std::make_shared<CanonicalRun>();
-  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical));
+  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical), std::move(assurance));
 }
 
 }  // namespace gpc::reporters

@@ -16,6 +16,7 @@
 
 #include <vector>
 
+#include "reporters/assurance_inputs.h"
 #include "reporters/canonical_run.h"
 #include "reporters/reporter.h"
 
@@ -64,7 +65,9 @@ std::unique_ptr<Reporter> makeJsonReporter(std::filesystem::path path, SharedCan
 
 // One self-contained HTML file for an assurance reviewer, showing the SHA-256 digest of
 // the canonical JSON result (the bytes makeJsonReporter writes).
-std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr);
+// `assurance` (optional) adds the signer to the header and the assurance sections.
+std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr,
+                                           SharedAssuranceInputs assurance = nullptr);
 
 // Where makeRunReporters writes the three report files.
 struct ReportPaths {
@@ -73,10 +76,15 @@ struct ReportPaths {
   std::filesystem::path html;
 };
 
-// The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML.
+// Writes the signed manifest over the report files of `paths` (and their .sha256 files) into
+// inputs->manifestDir; must run after the reporters writing them.
+std::unique_ptr<Reporter> makeManifestReporter(const ReportPaths& paths, SharedAssuranceInputs inputs);
+
+// The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML,
+// and the manifest when `assurance` has a signer.
 // They share one CanonicalRun, so the canonical JSON is rendered once per run, not once per
 // report that needs it (JSON text, HTML digest, console digest).
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths);
+                                                        const ReportPaths& paths, SharedAssuranceInputs assurance = nullptr);
 
 }  // namespace gpc::reporters

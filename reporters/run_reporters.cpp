@@ -5,13 +5,14 @@
 namespace gpc::reporters {
 
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths) {
+                                                        const ReportPaths& paths, SharedAssuranceInputs assurance) {
   const auto canonical = std::make_shared<CanonicalRun>();
   std::vector<std::unique_ptr<Reporter>> out;
   out.push_back(makeConsoleReporter(console, options, canonical));
   out.push_back(makeJUnitReporter(paths.junit));
   out.push_back(makeJsonReporter(paths.json, canonical));
-  out.push_back(makeHtmlReporter(paths.html, canonical));
+  out.push_back(makeHtmlReporter(paths.html, canonical, assurance));
+  if (assurance && assurance->signer) out.push_back(makeManifestReporter(paths, assurance));
   return out;
 }
 

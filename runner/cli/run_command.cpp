@@ -89,14 +89,14 @@ struct Reports {
 };
 
 // The reporters share one rendering of the canonical JSON (report text and result digest).
-Reports makeReports(const RunArgs& args, std::ostream& out) {
+Reports makeReports(const RunArgs& args, const DataDirs& dirs, std::ostream& out) {
   const reporters::ConsoleOptions console =
       args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
   const fs::path dir(args.outDir);
   const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
                                      args.json ? fs::path(*args.json) : dir / "report.json",
                                      args.html ? fs::path(*args.html) : dir / "report.html"};
-  return Reports{reporters::makeRunReporters(out, console, paths)};
+  return Reports{reporters::makeRunReporters(out, console, paths, loadAssuranceInputs(args.assurance, dirs, paths))};
 }
 
 // Largest seed a JSON reader in any language reads back exactly (2^53 - 1).
@@ -149,6 +149,7 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
                   "Seed of generated values such as NHS numbers to register (default: random, shown in the reports)")
       ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));
   run->add_flag("--no-color", args.noColor, "No colour on the console (also: NO_COLOR)");
+  addAssuranceOptions(*run, args.assurance);
 }
 
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
@@ -167,7 +168,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     std::vector<CaseInfo> infos;
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
-    Reports reports = makeReports(args, out);
+    Reports reports = makeReports(args, dirs, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
         describeRun(args, resolved, selected.selection, seed), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},

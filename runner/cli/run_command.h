@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reporters/reporters.h"
+#include "runner/cli/assurance_options.h"
 #include "runner/cli/case_selection.h"
 
 namespace CLI {
@@ -31,6 +32,7 @@ struct RunArgs {
   // Seed of generated values ({generated.nhs_number}); none: a random one, shown in the reports.
   std::optional<std::uint64_t> seed;
   bool noColor = false;
+  AssuranceArgs assurance;  // --sign-key, --sign-cert (runner/cli/assurance_options.h)
   // Set by tests writing to a string stream; otherwise decided from stdout and NO_COLOR.
   std::optional<reporters::ConsoleOptions> console;
 };
