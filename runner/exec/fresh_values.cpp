@@ -1,5 +1,7 @@
 #include "runner/exec/fresh_values.h"
 
+#include <random>
+
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
 #include "runner/exec/send_step.h"
@@ -75,8 +77,13 @@ struct Probe {
 
   void choose() {
     std::string passedOver;
+    std::optional<std::uint64_t> unseeded;
     for (unsigned k = 0; k < kMaxFreshCandidates; ++k) {
-      const std::string candidate = *generatedValue(fresh.variable, ctx.seed, c.info.id, k);
+      if (k == kSeededCandidates) {
+        std::random_device device;
+        unseeded = (std::uint64_t{device()} << 32) | device();
+      }
+      const std::string candidate = *generatedValue(fresh.variable, unseeded.value_or(ctx.seed), c.info.id, k);
       const auto note = [&](const std::string& why) { passedOver += (passedOver.empty() ? "" : ", ") + candidate + " " + why; };
       bool mine = true;
       for (const auto& [_, value] : chosen.values) mine = mine && value != candidate;
@@ -94,6 +101,9 @@ struct Probe {
           chosen.values[fresh.variable] = candidate;
           auto check = checks::makeResult("generated", subject(), true,
                                           candidate + " is not held by the provider" +
+                                              (unseeded ? " (drawn without the run's seed, its " +
+                                                              std::to_string(kSeededCandidates) + " being held)"
+                                                        : "") +
                                               (passedOver.empty() ? "" : "; passed over " + passedOver));
           check.actual = candidate;
           check.step = fresh.probe.name;

@@ -134,15 +134,34 @@ TEST_F(FreshValuesTest, AProbeAnsweredWronglyErrorsTheCaseWithoutRegistering) {
   EXPECT_EQ(transport.sent.size(), 1u);
 }
 
+TEST_F(FreshValuesTest, AfterTheSeededCandidatesFreshOnesAreDrawn) {
+  // The provider holds every number the seed gives this case: a run repeated with one seed.
+  std::set<std::string> seeded;
+  for (unsigned k = 0; k < kMaxFreshCandidates; ++k) seeded.insert(candidate(k));
+  std::vector<std::string> searched;
+  testing::ScriptedTransport transport(providerHolding(seeded, &searched));
+  ExecContext ctx{target, transport, fhir, GPC_SOURCE_DIR};
+  ctx.seed = seed;
+  const auto result = executeCase(load(kGenerated, kRegisterCase)[0], ctx);
+  EXPECT_EQ(result.verdict, Verdict::Passed) << result.reason;
+  ASSERT_EQ(searched.size(), kSeededCandidates + 1);
+  const std::string chosen = registered(transport.sent.back());
+  EXPECT_EQ(chosen, searched.back());
+  EXPECT_EQ(seeded.count(chosen), 0u);
+  EXPECT_TRUE(isValidNhsNumber(chosen)) << chosen;
+}
+
 TEST_F(FreshValuesTest, EveryCandidateHeldErrorsTheCase) {
-  std::set<std::string> all;
-  for (unsigned k = 0; k < kMaxFreshCandidates; ++k) all.insert(candidate(k));
-  testing::ScriptedTransport transport(providerHolding(all));
+  testing::ScriptedTransport transport([](const HttpRequest& r) {
+    json bundle = {{"resourceType", "Bundle"}, {"type", "searchset"}, {"entry", json::array({json::object()})}};
+    return r.method == "GET" ? testing::jsonResponse(200, bundle) : testing::jsonResponse(200, json::object());
+  });
   ExecContext ctx{target, transport, fhir, GPC_SOURCE_DIR};
   ctx.seed = seed;
   const auto result = executeCase(load(kGenerated, kRegisterCase)[0], ctx);
   EXPECT_EQ(result.verdict, Verdict::Errored);
-  EXPECT_NE(result.reason.find("is unused at the provider"), std::string::npos) << result.reason;
+  EXPECT_NE(result.reason.find("in 20 is unused at the provider"), std::string::npos) << result.reason;
+  EXPECT_EQ(transport.sent.size(), kMaxFreshCandidates);
   for (const auto& r : transport.sent) EXPECT_EQ(r.method, "GET");  // nothing registered
 }
 
