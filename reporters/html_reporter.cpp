@@ -12,6 +12,7 @@
 #include "reporters/case_summary.h"
 #include "reporters/failure_recap.h"
 #include "reporters/html_assets.h"
+#include "reporters/html_assurance.h"
 #include "reporters/html_report.h"
 #include "reporters/html_text.h"
 #include "reporters/report_file.h"
@@ -63,7 +64,8 @@ std::string prettyIfJson(const std::string& text) {
 
 class HtmlWriter {
  public:
-  HtmlWriter(const RunResult& r, HtmlEvidence evidence) : r_(r), evidence_(evidence) {}
+  HtmlWriter(const RunResult& r, HtmlEvidence evidence, const AssuranceInputs* assurance = nullptr)
+      : r_(r), evidence_(evidence), assurance_(assurance) {}
 
   std::string render(const std::string& digest) {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -124,6 +126,7 @@ class HtmlWriter {
             "</code><br>To verify, run <code>sha256sum</code> on the JSON report written by the same run "
             "(<code>sha256sum -c report.json.sha256</code>); it must print this value. This file's own "
             "digest is in <code>&lt;this file&gt;.sha256</code>. See docs/reports.md, Tamper evidence.</p>\n";
+    if (assurance_ && assurance_->signer) out_ += signerHtml(assurance_->signer->description());
     out_ += "</header>\n";
   }
 
@@ -318,16 +321,18 @@ class HtmlWriter {
 
   const RunResult& r_;
   HtmlEvidence evidence_;
+  const AssuranceInputs* assurance_;
   std::string out_;
 };
 
 class HtmlReporter final : public Reporter {
  public:
-  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical, HtmlEvidence evidence)
-      : path_(std::move(path)), canonical_(std::move(canonical)), evidence_(evidence) {}
+  HtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical, HtmlEvidence evidence,
+               SharedAssuranceInputs assurance)
+      : path_(std::move(path)), canonical_(std::move(canonical)), evidence_(evidence), assurance_(std::move(assurance)) {}
 
   void runFinished(const RunResult& result) override {
-    const std::string html = HtmlWriter(result, evidence_).render(canonical_->of(result).digest);
+    const std::string html = HtmlWriter(result, evidence_, assurance_.get()).render(canonical_->of(result).digest);
     writeReportFile(path_, html, "HTML report");
     writeDigestFile(path_, html, "HTML report");
   }
@@ -336,6 +341,7 @@ class HtmlReporter final : public Reporter {
   std::filesystem::path path_;
   SharedCanonicalRun canonical_;
   HtmlEvidence evidence_;
+  SharedAssuranceInputs assurance_;
 };
 
 }  // namespace
@@ -349,9 +355,9 @@ std::string renderHtmlReport(const RunResult& result, const std::string& resultD
 }
 
 std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical,
-                                           HtmlEvidence evidence) {
+                                           HtmlEvidence evidence, SharedAssuranceInputs assurance) {
   if (!canonical) canonical = std::make_shared<CanonicalRun>();
-  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical), evidence);
+  return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical), evidence, std::move(assurance));
 }
 
 }  // namespace gpc::reporters

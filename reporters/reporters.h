@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reporters/assurance_inputs.h"
 #include "reporters/canonical_run.h"
 #include "reporters/reporter.h"
 
@@ -81,7 +82,8 @@ enum class HtmlEvidence { Failed, All };
 // One self-contained HTML file for an assurance reviewer, showing the SHA-256 digest of
 // the canonical JSON result (the bytes makeJsonReporter writes).
 std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCanonicalRun canonical = nullptr,
-                                           HtmlEvidence evidence = HtmlEvidence::Failed);
+                                           HtmlEvidence evidence = HtmlEvidence::Failed,
+                                           SharedAssuranceInputs assurance = nullptr);
 
 // Which report files a run writes (`run --report`, `--evidence`).
 struct ReportChoice {
@@ -104,11 +106,18 @@ struct ReportPaths {
   std::filesystem::path html;
 };
 
-// The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML.
+// Writes the signed manifest over the report files of `paths` that `choice` selects (and their
+// .sha256 files) into inputs->manifestDir; must run after the reporters writing them.
+std::unique_ptr<Reporter> makeManifestReporter(const ReportPaths& paths, const ReportChoice& choice,
+                                               SharedAssuranceInputs inputs);
+
+// The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML,
+// and the manifest when `assurance` has a signer.
 // They share one CanonicalRun, so the canonical JSON is rendered once per run, not once per
 // report that needs it (JSON text, HTML digest, console digest).
 // Only the reports `choice` selects are made; the console always is.
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths, const ReportChoice& choice = {});
+                                                        const ReportPaths& paths, const ReportChoice& choice = {},
+                                                        SharedAssuranceInputs assurance = nullptr);
 
 }  // namespace gpc::reporters

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "runner/cli/assurance_commands.h"
 #include "runner/cli/faults_command.h"
 #include "runner/cli/list_command.h"
 #include "runner/cli/engine_commands.h"
@@ -26,7 +27,8 @@ int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   addListCommand(app, listArgs);
   addServeCommand(app, serveArgs);
   addFaultsCommand(app);
-  const std::vector<PendingCommand> engineCommands = addEngineCommands(app);
+  std::vector<PendingCommand> engineCommands = addEngineCommands(app);
+  for (auto& command : addAssuranceCommands(app)) engineCommands.push_back(std::move(command));
 
   try {
     app.parse(argc, argv);

@@ -108,7 +108,8 @@ reporters::ReportChoice chooseReports(const RunArgs& args) {
 }
 
 // The reporters share one rendering of the canonical JSON (report text and result digest).
-Reports makeReports(const RunArgs& args, const reporters::ReportChoice& choice, std::ostream& out) {
+Reports makeReports(const RunArgs& args, const DataDirs& dirs, const reporters::ReportChoice& choice,
+                    std::ostream& out) {
   reporters::ConsoleOptions console = args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
   console.quiet = console.quiet || args.quiet;
   console.verbose = console.verbose || args.verbose;
@@ -116,7 +117,8 @@ Reports makeReports(const RunArgs& args, const reporters::ReportChoice& choice, 
   const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
                                      args.json ? fs::path(*args.json) : dir / "report.json",
                                      args.html ? fs::path(*args.html) : dir / "report.html"};
-  return Reports{reporters::makeRunReporters(out, console, paths, choice)};
+  return Reports{reporters::makeRunReporters(out, console, paths, choice,
+                                             loadAssuranceInputs(args.assurance, dirs, paths))};
 }
 
 // Largest seed a JSON reader in any language reads back exactly (2^53 - 1).
@@ -181,6 +183,7 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   CLI::Option* quiet =
       run->add_flag("--quiet,-q", args.quiet, "Console: only failed and errored cases' one-line verdicts, the failure recap and the totals");
   run->add_flag("--verbose,-v", args.verbose, "Console: every case with every check, passed ones too")->excludes(quiet);
+  addAssuranceOptions(*run, args.assurance);
 }
 
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
@@ -200,7 +203,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     std::vector<CaseInfo> infos;
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
-    Reports reports = makeReports(args, reportChoice, out);
+    Reports reports = makeReports(args, dirs, reportChoice, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
         describeRun(args, resolved, selected.selection, seed), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reporters/reporters.h"
+#include "runner/cli/assurance_options.h"
 #include "runner/cli/case_selection.h"
 
 namespace CLI {
@@ -35,6 +36,7 @@ struct RunArgs {
   bool noColor = false;
   bool quiet = false;    // -q: failures' one-liners, the failure recap and the totals
   bool verbose = false;  // -v: every check of every case
+  AssuranceArgs assurance;  // --sign-key, --sign-cert (runner/cli/assurance_options.h)
   // Set by tests writing to a string stream; otherwise decided from stdout and NO_COLOR.
   std::optional<reporters::ConsoleOptions> console;
 };

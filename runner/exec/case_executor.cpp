@@ -2,6 +2,8 @@
 
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
+#include "runner/exec/fresh_values.h"
+#include "runner/exec/send_step.h"
 #include "runner/request/encoding.h"
 #include "runner/request/request_builder.h"
 #include "runner/suite/target_requirements.h"
@@ -86,10 +88,14 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
   // Checked before any request: the case's patient (or other data) does not exist at this target.
   if (auto unmet = unmetRequirement(c, ctx.target.tree)) return finish(Verdict::Skipped, *unmet);
 
+  const ChosenValues generated = chooseFreshValues(c, ctx, result);
+  if (generated.stop) return finish(*generated.stop, generated.reason);
+
   Captures captures;
   for (const auto& step : c.steps) {
     const auto prefix = stepPrefix(c, step);
     VariableScope scope{&c.variables, &captures, &ctx.target.tree, uuidV4(), ctx.clock(), ctx.seed, c.info.id};
+    scope.chosenGenerated = &generated.values;
     BuiltRequest built;
     try {
       built = buildRequest(step, ctx.target, scope, ctx.fixturesRoot, ctx.fhir);
@@ -101,17 +107,7 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
       return finish(Verdict::Errored, prefix + "cannot build the request: " + e.what());
     }
 
-    Exchange exchange;
-    exchange.step = step.name;
-    exchange.interaction = step.interaction.name;
-    exchange.request = built.http;
-    if (!built.jwtPayload.is_null()) exchange.jwtPayload = built.jwtPayload.dump(2);
-    try {
-      exchange.response = ctx.transport.send(built.http);
-    } catch (const std::exception& e) {
-      exchange.response.transportError = e.what();  // a Transport should not throw; treat it like one that failed
-    }
-    result.exchanges.push_back(exchange);
+    result.exchanges.push_back(sendStep(step, step.name, built, ctx.transport));
     const auto& response = result.exchanges.back().response;
     // The client never got as far as the provider (a cipher list the library refuses, a provider
     // certificate the target's CA bundle does not trust): nothing about the provider's side can

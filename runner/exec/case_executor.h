@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 #include "runner/checks/fhir_services.h"
 #include "runner/core/model.h"
+#include "runner/exec/claimed_values.h"
 #include "runner/http/transport.h"
 #include "runner/suite/case.h"
 #include "runner/target/target.h"
@@ -26,6 +28,9 @@ struct ExecContext {
   Clock clock = [] { return std::chrono::system_clock::now(); };
   // Seed of generated values ({generated.nhs_number}): equal seeds give equal values per case.
   std::uint64_t seed = 0;
+  // The generated values this run's cases have taken (runner/exec/fresh_values.h); one per
+  // context, which is one per run. Null: no such bookkeeping (each case on its own).
+  std::shared_ptr<ClaimedValues> claimed = std::make_shared<ClaimedValues>();
 };
 
 // Never throws for anything a suite, target or provider does: those become Failed/Errored

@@ -7,6 +7,7 @@ namespace gpc {
 namespace {
 
 constexpr std::string_view kNhsNumber = "generated.nhs_number";
+constexpr std::string_view kNhsNumberKind = "nhs_number";
 
 // FNV-1a 64 then a splitmix64 finaliser: stable across platforms and library versions
 // (std::hash is neither), so a seed reproduces a run anywhere.
@@ -49,10 +50,22 @@ std::optional<std::string_view> nhsNumberLabel(std::string_view name) {
 
 bool isGeneratedVariable(std::string_view name) { return nhsNumberLabel(name).has_value(); }
 
-std::optional<std::string> generatedValue(std::string_view name, std::uint64_t seed, std::string_view caseId) {
-  if (const auto label = nhsNumberLabel(name)) return generatedNhsNumber(seed, caseId, *label);
+std::optional<std::string> generatedValue(std::string_view name, std::uint64_t seed, std::string_view caseId,
+                                          unsigned candidate) {
+  const auto label = nhsNumberLabel(name);
+  if (!label) return std::nullopt;
+  if (candidate == 0) return generatedNhsNumber(seed, caseId, *label);
+  // '#' cannot occur in a label, so a later candidate never equals another label's first value
+  // by construction (only by chance, like any two draws).
+  return generatedNhsNumber(seed, caseId, std::string(*label) + "#" + std::to_string(candidate));
+}
+
+std::optional<std::string> generatedKind(std::string_view name) {
+  if (nhsNumberLabel(name)) return std::string(kNhsNumberKind);
   return std::nullopt;
 }
+
+bool isGeneratedKind(std::string_view kind) { return kind == kNhsNumberKind; }
 
 std::optional<int> nhsCheckDigit(std::string_view firstNine) {
   if (firstNine.size() != 9) return std::nullopt;

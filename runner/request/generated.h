@@ -18,7 +18,19 @@ namespace gpc {
 bool isGeneratedVariable(std::string_view name);
 
 // The value of a generated-value name for (seed, caseId); nullopt for any other name.
-std::optional<std::string> generatedValue(std::string_view name, std::uint64_t seed, std::string_view caseId);
+// `candidate` 0 is the value every run with this seed starts from; 1, 2, ... are the next ones
+// tried when a suite declares that the value must be unused at the provider and the provider
+// already holds the earlier ones (runner/exec/fresh_values.h). Each is again a pure function of
+// the inputs, so a re-run with the same seed walks the same sequence.
+std::optional<std::string> generatedValue(std::string_view name, std::uint64_t seed, std::string_view caseId,
+                                          unsigned candidate = 0);
+
+// The kind of a generated-value name ("nhs_number" for generated.nhs_number and
+// generated.nhs_number.LABEL); nullopt for any other name.
+std::optional<std::string> generatedKind(std::string_view name);
+
+// The kinds there are, for load-time checks of a suite's "generated" section.
+bool isGeneratedKind(std::string_view kind);
 
 // The modulus-11 check digit of the first nine digits of an NHS number, or nullopt when that
 // prefix has none (the weighted remainder gives 10: no valid number starts so).

@@ -70,6 +70,8 @@ std::optional<nlohmann::json> resolveVariable(const VariableScope& scope, const 
       return substituteJson(it->second, makeLookup(inner), Unknown::Throw);
     }
   }
+  if (scope.chosenGenerated)
+    if (auto it = scope.chosenGenerated->find(name); it != scope.chosenGenerated->end()) return it->second;
   if (auto generated = generatedValue(name, scope.seed, scope.caseId)) return *generated;
   if (isBuiltinVariable(name)) {
     if (name == "trace_id") return scope.traceId;

@@ -25,6 +25,9 @@ struct VariableScope {
   // case (request body and expectations agree), different between cases and between seeds.
   std::uint64_t seed = 0;
   std::string caseId{};  // NSDMI: older aggregate initialisers of the scope stay warning-free
+  // Generated values already chosen for this case (the ones the provider must not hold,
+  // runner/exec/fresh_values.h); they take the place of the seed's first candidate.
+  const std::map<std::string, std::string>* chosenGenerated = nullptr;
 };
 
 std::optional<nlohmann::json> resolveVariable(const VariableScope& scope, const std::string& name);

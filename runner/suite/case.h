@@ -29,6 +29,16 @@ struct Step {
   std::string pointer;      // JSON pointer of the step in its suite file, for run-time errors
 };
 
+// A generated value the case uses that must not already be held by the provider (the suite's
+// "generated" section, docs/suite-format.md "Values the provider must not hold"): before the
+// first step, candidates are probed with `probe` (whose request names the candidate
+// {candidate}) until `heldWhen` no longer holds for the probe's response.
+struct FreshValue {
+  std::string variable;      // "generated.nhs_number" or "generated.nhs_number.LABEL"
+  Step probe;                // its expect: what the probe answer must satisfy to be believed
+  nlohmann::json heldWhen;   // an expect object: every check passing means "held, try the next"
+};
+
 struct Case {
   CaseInfo info;
   std::vector<Step> steps;
@@ -39,6 +49,7 @@ struct Case {
   // not define one gets the case reported as skipped, naming it (runner/suite/target_requirements.h).
   std::vector<std::string> requiredVariables;
   std::string pointer;  // JSON pointer of the case in its suite file
+  std::vector<FreshValue> freshValues;
 };
 
 }  // namespace gpc

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "runner/core/json_input.h"
+#include "runner/request/generated.h"
+#include "runner/suite/fresh_values.h"
 #include "runner/suite/step_validation.h"
 #include "runner/suite/target_requirements.h"
 #include "runner/suite/template.h"
@@ -84,6 +86,7 @@ struct SuiteContext {
   std::map<std::string, nlohmann::json> variables;
   nlohmann::json defaultRequest = nlohmann::json::object(), defaultExpect = nlohmann::json::object();
   const InteractionTable* interactions = nullptr;
+  std::map<std::string, FreshProbe> freshProbes;  // the "generated" section, by kind
 };
 
 const Interaction& resolveInteraction(const std::string& name, const SuiteContext& s, const std::string& ptr) {
@@ -271,7 +274,42 @@ Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteConte
   }
   addRequirements(out, s.requiredVariables, s.file, "/requires");
   addRequirements(out, requiredNames(c, s.file, ptr), s.file, ji::child(ptr, "requires"));
+  attachFreshValues(out, s.freshProbes);
   return out;
+}
+
+// "generated": {"nhs_number": {"unused_at_provider": {interaction, request, expect, held_when}}}.
+// The probe is a step of its own: the suite's defaults (written for the suite's interaction) do
+// not apply, and its request may use {candidate}, the value being tried.
+std::map<std::string, FreshProbe> parseFreshProbes(const nlohmann::json& section, const SuiteContext& suite) {
+  const std::string ptr = "/generated";
+  ji::expect(section, Kind::Object, suite.file, ptr);
+  SuiteContext probeContext = suite;
+  probeContext.defaultRequest = probeContext.defaultExpect = nlohmann::json::object();
+  probeContext.variables["candidate"] = "";
+  std::map<std::string, FreshProbe> probes;
+  for (const auto& [kind, how] : section.items()) {
+    const auto kp = ji::child(ptr, kind);
+    if (!isGeneratedKind(kind)) throw LoadError(suite.file, kp, "unknown generated-value kind \"" + kind + "\" (known: nhs_number)");
+    ji::expect(how, Kind::Object, suite.file, kp);
+    ji::checkKeys(how, suite.file, kp, {"unused_at_provider"});
+    const auto up = ji::child(kp, "unused_at_provider");
+    const auto& probe = ji::required(how, "unused_at_provider", Kind::Object, suite.file, kp);
+    ji::checkKeys(probe, suite.file, up, {"interaction", "request", "expect", "held_when"});
+    ji::required(probe, "interaction", Kind::String, suite.file, up);
+    const auto& heldWhen = ji::required(probe, "held_when", Kind::Object, suite.file, up);
+    if (heldWhen.empty()) throw LoadError(suite.file, ji::child(up, "held_when"), "expected at least one expectation");
+    validateExpect(heldWhen, suite.file, ji::child(up, "held_when"));
+    std::set<std::string> noCaptures;
+    checkVariables(heldWhen, ji::child(up, "held_when"), probeContext, noCaptures);
+    const std::string request = ji::child(up, "request");
+    const auto named = probe.contains("request") ? referencedNames(probe["request"].dump()) : std::vector<std::string>{};
+    if (std::find(named.begin(), named.end(), "candidate") == named.end())
+      throw LoadError(suite.file, probe.contains("request") ? request : up,
+                      "the probe's request must name the value it asks about as {candidate}");
+    probes[kind] = FreshProbe{buildStep(probe, "unused " + kind, "", "", up, probeContext, noCaptures), heldWhen};
+  }
+  return probes;
 }
 
 }  // namespace
@@ -282,7 +320,7 @@ std::vector<Case> parseSuiteDocument(const std::string& text, const std::string&
   auto doc = ji::parse(text, file);
   ji::expect(doc, Kind::Object, file, "");
   ji::checkKeys(doc, file, "", {"suite", "title", "capability", "spec", "interaction", "tags", "requires", "variables", "defaults",
-                                   "cases"});
+                                   "generated", "cases"});
   SuiteContext s;
   s.file = file;
   s.interactions = &interactions;
@@ -301,6 +339,7 @@ std::vector<Case> parseSuiteDocument(const std::string& text, const std::string&
     if (const auto* r = ji::optional(*defaults, "request", Kind::Object, file, "/defaults")) s.defaultRequest = *r;
     if (const auto* x = ji::optional(*defaults, "expect", Kind::Object, file, "/defaults")) s.defaultExpect = *x;
   }
+  if (doc.contains("generated")) s.freshProbes = parseFreshProbes(doc["generated"], s);
   const auto& cases = ji::required(doc, "cases", Kind::Array, file, "");
   if (cases.empty()) throw LoadError(file, "/cases", "expected at least one case");
 

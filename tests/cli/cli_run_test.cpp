@@ -14,11 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-ProcessResult gpcAssure(std::vector<std::string> args) {
-  args.insert(args.begin(), gpcAssureExe());
-  return runProcess(args, {{"NO_COLOR", "1"}});
-}
-
 std::string slurp(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -105,4 +105,9 @@ std::string gpcAssureExe() {
 #endif
 }
 
+ProcessResult gpcAssure(std::vector<std::string> args) {
+  args.insert(args.begin(), gpcAssureExe());
+  return runProcess(args, {{"NO_COLOR", "1"}});
+}
+
 }  // namespace gpc::testing

@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "child_process.h"
+
 namespace gpc::testing {
 
 class CliWorkspace {
@@ -54,5 +56,8 @@ class FakeProvider {
 };
 
 std::string gpcAssureExe();
+
+// The real binary with `args`, NO_COLOR set.
+ProcessResult gpcAssure(std::vector<std::string> args);
 
 }  // namespace gpc::testing

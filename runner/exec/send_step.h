@@ -1,0 +1,16 @@
+#pragma once
+// Sends one built request of a step and keeps it as evidence: the exchange every verdict cites.
+// Shared by the case's own steps and the probes that choose its generated values.
+
+#include "runner/core/model.h"
+#include "runner/http/transport.h"
+#include "runner/request/request_builder.h"
+#include "runner/suite/case.h"
+
+namespace gpc {
+
+// The exchange of `built` for `step` (named `stepName` in the evidence). A Transport that throws
+// is treated as one that reported a transport error.
+Exchange sendStep(const Step& step, const std::string& stepName, const BuiltRequest& built, Transport& transport);
+
+}  // namespace gpc
