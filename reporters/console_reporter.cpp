@@ -88,6 +88,7 @@ class ConsoleReporter final : public Reporter {
     // In the CI log, where a later edit of the report files cannot reach (docs/reports.md).
     // Never cut, like the counts line: both are copied and grepped whole.
     out_ << "result sha256: " << canonical_->of(result).digest << "\n";
+    if (!result.stopped.empty()) out_ << printable(result.stopped) << ": cases not started are reported as not run\n";
     // The last line, uncoloured and exactly this form: CI tooling reads "N passed, N failed".
     out_ << countsLine(result.summary) << "\n";
     out_.flush();

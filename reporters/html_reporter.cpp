@@ -92,9 +92,12 @@ class HtmlWriter {
   // The overall verdict in one coloured line at the very top.
   void banner() {
     const RunSummary& s = r_.summary;
-    const bool pass = s.failed + s.errored == 0 && s.total > 0;
+    const bool pass = s.failed + s.errored == 0 && s.total > 0 && r_.stopped.empty();
     out_ += fmt::format("<p class=\"banner {}\" id=\"verdict\"><strong>{}</strong> {}</p>\n", pass ? "pass" : "fail",
                         pass ? "PASS" : "FAIL", e(countsLine(s)));
+    if (!r_.stopped.empty())
+      out_ += "<p class=\"banner fail\" id=\"stopped\"><strong>INCOMPLETE</strong> " + e(r_.stopped) +
+              ": the cases not started are listed as skipped, \"not run\".</p>\n";
   }
 
   void header(const std::string& digest) {

@@ -179,6 +179,7 @@ class JUnitReporter final : public Reporter {
       addProperty(properties, "suite_file", first.suiteFile);
       addProperty(properties, "target", result.info.targetName);
       addProperty(properties, "tool_version", result.info.toolVersion);
+      addProperty(properties, "stopped", result.stopped);  // only when the run ended early
       if (strict)
         for (const auto* c : cases) addCaseProperties(properties, c->info, c->info.id + ".");
 

@@ -90,7 +90,7 @@ Json runJson(const RunResult& r) {
               {"faults", i.faults},            {"started_at", i.startedAt},
               {"finished_at", r.finishedAt},   {"duration_ms", r.durationMs},
               {"jobs", i.jobs},                {"filters", i.filters},
-              {"seed", i.seed}};
+              {"seed", i.seed}, {"stopped", r.stopped}};
 }
 
 Json summaryJson(const RunSummary& s) {
@@ -286,6 +286,8 @@ RunResult runResultFromJson(std::string_view json) {
   r.info.filters = run.at("filters").strings();
   // Added in 1.1; a 1.0 report has none (its run generated nothing).
   if (run.has("seed")) r.info.seed = readSeed(run.at("seed"));
+  // Added in 1.2 (runs interrupted or stopped by --max-failures); empty: every case ran.
+  if (run.has("stopped")) r.stopped = run.at("stopped").str();
   const Node s = root.at("summary");
   r.summary.total = readCount(s.at("total"));
   r.summary.passed = readCount(s.at("passed"));

@@ -11,6 +11,7 @@
 #include "provider/reference_provider.h"
 #include "runner/checks/fhir_services.h"
 #include "runner/cli/data_location.h"
+#include "runner/cli/interrupt_signals.h"
 #include "runner/exec/case_executor.h"
 #include "runner/http/curl_transport.h"
 #include "runner/schedule/scheduler.h"
@@ -180,6 +181,12 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
                   "Seed of generated values such as NHS numbers to register (default: random, shown in the reports)")
       ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));
   run->add_flag("--no-color", args.noColor, "No colour on the console (also: NO_COLOR)");
+  CLI::Option* maxFailures =
+      run->add_option("--max-failures", args.maxFailures,
+                      "Stop starting cases once N have failed or errored; the rest are reported as not run")
+          ->check(CLI::PositiveNumber);
+  run->add_flag_callback("-x,--exitfirst", [&args] { args.maxFailures = 1; }, "Stop after the first failed or errored case (--max-failures 1)")
+      ->excludes(maxFailures);
   CLI::Option* quiet =
       run->add_flag("--quiet,-q", args.quiet, "Console: only failed and errored cases' one-line verdicts, the failure recap and the totals");
   run->add_flag("--verbose,-v", args.verbose, "Console: every case with every check, passed ones too")->excludes(quiet);
@@ -193,8 +200,13 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
     const DataDirs& dirs = selected.dirs;
     const std::vector<Case>& chosen = selected.cases;
+    // Installed before the throwaway PKI exists, so a signal at any point still unwinds through
+    // its destructor (the temporary private keys are deleted) and writes the reports.
+    schedule::StopControl stop;
+    const InterruptSignals signals(stop);
     ResolvedTarget resolved = resolveTarget(args, dirs);
     http::CurlTransport transport(resolved.target.transport);
+    transport.abandonWhen([&stop] { return stop.aborting(); });
     const std::unique_ptr<FhirServices> fhir = makeFhirServices(dirs.profiles.string());
     const std::uint64_t seed = runSeed(args);
     ExecContext context{resolved.target, transport, *fhir, dirs.fixtures};
@@ -206,10 +218,14 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     Reports reports = makeReports(args, dirs, reportChoice, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
         describeRun(args, resolved, selected.selection, seed), infos,
-        [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); }, {args.jobs},
-        reports.all());
+        [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); },
+        {args.jobs, &stop, args.maxFailures}, reports.all());
     out.flush();
     for (const auto& message : run.reporterErrors) err << prefix << message << '\n';
+    if (stop.signal() != 0) {
+      err << prefix << run.result.stopped << "; reports written for the cases that ran\n";
+      return exitCodeForSignal(stop.signal());
+    }
     if (!run.reporterErrors.empty()) return 2;
     const RunSummary& s = run.result.summary;
     return s.failed + s.errored > 0 ? 1 : 0;

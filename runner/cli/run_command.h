@@ -23,6 +23,7 @@ struct RunArgs {
   std::optional<std::string> baseUrl;  // replaces scheme/host/port of every endpoint
   FilterArgs filters;
   int jobs = 1;
+  int maxFailures = 0;  // --max-failures N / -x; 0: run every case
   std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
   std::string outDir = "reports";
   std::optional<std::string> junit, json, html;

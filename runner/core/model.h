@@ -133,6 +133,10 @@ struct RunResult {
   double durationMs = 0;
   std::vector<CaseResult> cases;  // in suite/case order, whatever --jobs was
   RunSummary summary;
+  // Empty when every selected case ran; otherwise why the run ended early ("run interrupted by
+  // SIGINT", "stopped after 3 failed or errored cases (--max-failures 3)"). The cases that did
+  // not run are Skipped with reason "not run: ...".
+  std::string stopped;
 };
 
 RunSummary summarise(const std::vector<CaseResult>& cases);

@@ -189,6 +189,11 @@ void setConnection(CURL* h, const TransportOptions& o) {
   set(h, CURLOPT_PROXY, o.proxy.c_str(), "PROXY");
 }
 
+// CURLOPT_XFERINFOFUNCTION: non-zero aborts the transfer.
+int onProgress(void* aborted, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return (*static_cast<const std::function<bool()>*>(aborted))() ? 1 : 0;
+}
+
 CurlHeaderList buildHeaderList(const HttpRequest& request) {
   CurlHeaderList list;
   for (const auto& d : kCurlDefaults)
@@ -236,6 +241,11 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     set(h, CURLOPT_HEADERDATA, static_cast<void*>(&collector), "HEADERDATA");
     set(h, CURLOPT_WRITEFUNCTION, &onBody, "WRITEFUNCTION");
     set(h, CURLOPT_WRITEDATA, static_cast<void*>(&collector), "WRITEDATA");
+    if (aborted_) {
+      set(h, CURLOPT_XFERINFOFUNCTION, &onProgress, "XFERINFOFUNCTION");
+      set(h, CURLOPT_XFERINFODATA, const_cast<void*>(static_cast<const void*>(&aborted_)), "XFERINFODATA");
+      set(h, CURLOPT_NOPROGRESS, 0L, "NOPROGRESS");
+    }
     rc = curl_easy_perform(h);
   } catch (const std::exception& e) {
     response.transportError = e.what();
@@ -258,7 +268,9 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   response.bodyTruncated = collector.truncated();
   response.contentEncoding = headerValue(response.headers, "Content-Encoding");
   const bool cutByUs = rc == CURLE_WRITE_ERROR && response.bodyTruncated;
-  if (rc != CURLE_OK && !cutByUs) {
+  if (rc == CURLE_ABORTED_BY_CALLBACK) {
+    response.transportError = "abandoned: the run was interrupted";
+  } else if (rc != CURLE_OK && !cutByUs) {
     response.transportError = curl_easy_strerror(rc);
     if (errorBuffer[0] != '\0') response.transportError += std::string(": ") + errorBuffer;
     response.clientFailure = isClientFailure(rc);

@@ -3,6 +3,7 @@
 // A conformance tool must be able to send what a broken consumer would (odd case, duplicated
 // headers, no Accept at all), so curl's own defaults are suppressed and nothing is "fixed up".
 
+#include <functional>
 #include <memory>
 
 #include "runner/http/transport.h"
@@ -22,10 +23,16 @@ class CurlTransport final : public Transport {
 
   const TransportOptions& options() const { return options_; }
 
+  // Transfers in flight are abandoned (within about a second: libcurl calls its progress
+  // callback at least that often) once `aborted` returns true, e.g. after SIGINT. Set before
+  // the first send(); the response then has transportError "abandoned: the run was interrupted".
+  void abandonWhen(std::function<bool()> aborted) { aborted_ = std::move(aborted); }
+
  private:
   class HandlePool;
   TransportOptions options_;
   std::unique_ptr<HandlePool> pool_;
+  std::function<bool()> aborted_;
 };
 
 }  // namespace gpc::http

@@ -51,10 +51,16 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
   std::atomic<std::size_t> next{0};
   std::mutex reportMutex;
 
+  int failures = 0;
+  auto stopped = [&] { return options.stop && options.stop->requested(); };
   auto worker = [&] {
-    for (std::size_t i = next.fetch_add(1); i < cases.size(); i = next.fetch_add(1)) {
+    for (std::size_t i = next.fetch_add(1); i < cases.size() && !stopped(); i = next.fetch_add(1)) {
       CaseResult result = runGuarded(cases[i], i, runner);
       std::lock_guard lock(reportMutex);
+      if (result.verdict == Verdict::Failed || result.verdict == Verdict::Errored) ++failures;
+      if (options.stop && options.maxFailures > 0 && failures >= options.maxFailures)
+        options.stop->request(fmt::format("stopped after {} failed or errored case{} (--max-failures {})", failures,
+                                          failures == 1 ? "" : "s", options.maxFailures));
       if (onFinished) onFinished(result);
       slots[i] = std::move(result);
     }
@@ -72,7 +78,17 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
 
   std::vector<CaseResult> results;
   results.reserve(slots.size());
-  for (auto& slot : slots) results.push_back(std::move(*slot));
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i]) {
+      results.push_back(std::move(*slots[i]));
+      continue;
+    }
+    CaseResult notRun;  // only when the run was stopped
+    notRun.info = cases[i];
+    notRun.verdict = Verdict::Skipped;
+    notRun.reason = "not run: " + (options.stop ? options.stop->reason() : std::string("run stopped"));
+    results.push_back(std::move(notRun));
+  }
   return results;
 }
 
@@ -92,6 +108,7 @@ ReportedRun runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, c
   run.durationMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   run.finishedAt = utcTimestampNow();
   run.summary = summarise(run.cases);
+  if (options.stop && options.stop->requested()) run.stopped = options.stop->reason();
   for (Reporter* r : reporters) {
     try {
       r->runFinished(run);

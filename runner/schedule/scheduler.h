@@ -9,6 +9,7 @@
 
 #include "reporters/reporter.h"
 #include "runner/core/model.h"
+#include "runner/schedule/stop_control.h"
 
 namespace gpc::schedule {
 
@@ -17,6 +18,12 @@ using CaseRunner = std::function<CaseResult(const CaseInfo& info, std::size_t in
 
 struct ScheduleOptions {
   int jobs = 1;  // values below 1 mean 1
+  // Optional: when it is requested no further case starts; cases not started are Skipped with
+  // "not run: <reason>".
+  StopControl* stop = nullptr;
+  // 0: no limit. Otherwise the run stops (through `stop`, which must then be set) once this
+  // many cases have failed or errored.
+  int maxFailures = 0;
 };
 
 // Runs every case, returns results in the order of `cases`. `onFinished` is called once per
@@ -26,7 +33,7 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
                                  const std::function<void(const CaseResult&)>& onFinished);
 
 struct ReportedRun {
-  RunResult result;
+  RunResult result;  // result.stopped says why it ended early, if it did
   // One message per reporter whose runFinished threw (e.g. a report file that could not be
   // written): the other reporters still ran.
   std::vector<std::string> reporterErrors;

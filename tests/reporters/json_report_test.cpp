@@ -38,6 +38,7 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
   EXPECT_EQ(a.info.filters, b.info.filters);
   EXPECT_EQ(a.info.seed, b.info.seed);
   EXPECT_EQ(a.finishedAt, b.finishedAt);
+  EXPECT_EQ(a.stopped, b.stopped);
   EXPECT_EQ(a.durationMs, b.durationMs);
   EXPECT_EQ(a.summary.total, b.summary.total);
   EXPECT_EQ(a.summary.passed, b.summary.passed);
@@ -112,6 +113,7 @@ RunResult everyFieldRun() {
   for (int b = 0; b < 256; ++b) second.request.body += static_cast<char>(b);  // every byte value
   r.cases[1].exchanges.push_back(second);
   r.info.faults = {"missing-cache-control", "wrong-content-type"};
+  r.stopped = "run interrupted by SIGTERM";
   CheckResult errored{"profile", "Patient", false, "errored: no FHIR engine", "", "", "main"};
   errored.errored = true;
   r.cases[1].checks.push_back(errored);
@@ -143,7 +145,7 @@ TEST(JsonReport, IsStableAndCarriesItsSchemaVersionFirst) {
   const RunResult r = sampleRun();
   const std::string json = canonicalJson(r);
   EXPECT_EQ(json, canonicalJson(r));
-  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.1\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
+  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.2\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
   // Key order follows docs/reports.md, not alphabetical order.
   EXPECT_LT(json.find("\"id\""), json.find("\"title\""));
   EXPECT_LT(json.find("\"verdict\""), json.find("\"checks\""));
@@ -189,7 +191,7 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   expectError(bad.dump(), "/cases/0/exchanges/0/response/body: not valid base64");
   bad = doc;
   bad["schema_version"] = "2.0";
-  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.1)");
+  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.2)");
   bad = doc;
   bad["run"]["jobs"] = "two";
   expectError(bad.dump(), "/run/jobs: expected an integer");
