@@ -106,7 +106,8 @@ TEST(CliInterrupt, MaxFailuresStopsStartingCasesAndSaysSo) {
   CliWorkspace ws;
   ws.writeTinySuites();
   FakeProvider provider(500);  // every case fails
-  for (const std::vector<std::string> stopAfterOne : {std::vector<std::string>{"-x"}, {"--max-failures", "1"}}) {
+  const std::vector<std::vector<std::string>> stopAfterOneOptions = {{"-x"}, {"--max-failures", "1"}};
+  for (const auto& stopAfterOne : stopAfterOneOptions) {
     std::vector<std::string> args = {"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
                                       ws.suites().string(), "--out", ws.reports().string()};
     args.insert(args.end(), stopAfterOne.begin(), stopAfterOne.end());
