@@ -23,10 +23,11 @@ int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   RunArgs runArgs;
   ListArgs listArgs;
   ServeArgs serveArgs;
+  FaultsArgs faultsArgs;
   addRunCommand(app, runArgs);
   addListCommand(app, listArgs);
   addServeCommand(app, serveArgs);
-  addFaultsCommand(app);
+  addFaultsCommand(app, faultsArgs);
   std::vector<PendingCommand> engineCommands = addEngineCommands(app);
   for (auto& command : addAssuranceCommands(app)) engineCommands.push_back(std::move(command));
 
@@ -46,7 +47,7 @@ int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (app.got_subcommand("run")) return runRunCommand(runArgs, out, err);
   if (app.got_subcommand("list")) return runListCommand(listArgs, out, err);
   if (app.got_subcommand("serve")) return runServeCommand(serveArgs, out, err);
-  if (app.got_subcommand("faults")) return runFaultsCommand(out);
+  if (app.got_subcommand("faults")) return runFaultsCommand(faultsArgs, out);
   for (const auto& command : engineCommands)
     if (command.command->parsed()) return command.run(out, err);
   err << "gpc-assure: no command given (try --help)\n";

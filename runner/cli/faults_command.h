@@ -1,7 +1,8 @@
 #pragma once
-// `gpc-assure faults`: the reference provider's fault switches.
+// `gpc-assure faults [--format text|json]`: the reference provider's fault switches.
 
 #include <iosfwd>
+#include <string>
 
 namespace CLI {
 class App;
@@ -9,7 +10,11 @@ class App;
 
 namespace gpc::cli {
 
-void addFaultsCommand(CLI::App& app);
-int runFaultsCommand(std::ostream& out);
+struct FaultsArgs {
+  std::string format = "text";  // json: [{"name", "description", "rule"}] in knownFaults() order
+};
+
+void addFaultsCommand(CLI::App& app, FaultsArgs& args);
+int runFaultsCommand(const FaultsArgs& args, std::ostream& out);
 
 }  // namespace gpc::cli

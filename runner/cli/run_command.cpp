@@ -150,15 +150,19 @@ RunInfo describeRun(const RunArgs& args, const ResolvedTarget& resolved, const S
 
 void addRunCommand(CLI::App& app, RunArgs& args) {
   CLI::App* run = app.add_subcommand("run", "Run the selected cases against a target and write reports");
+  // The environment variables let a CI job set the target once for every run step.
   run->add_option("--target", args.target, "Target file (default: the embedded reference provider)")
+      ->envname("GPC_ASSURE_TARGET")
       ->check(CLI::ExistingFile);
-  run->add_option("--base-url", args.baseUrl, "Replace scheme, host and port of every endpoint, keeping paths");
+  run->add_option("--base-url", args.baseUrl, "Replace scheme, host and port of every endpoint, keeping paths")
+      ->envname("GPC_ASSURE_BASE_URL");
   addFilterOptions(*run, args.filters);
   run->add_option("--jobs,-j", args.jobs, "Cases run concurrently (each case's steps stay in order)")
       ->check(CLI::Range(1, 256));
   run->add_option("--timeout", args.timeoutSeconds, "Per-request total timeout in seconds")
       ->check(CLI::PositiveNumber);
   run->add_option("--out", args.outDir, "Report directory for junit.xml, report.json, report.html")
+      ->envname("GPC_ASSURE_OUT")
       ->capture_default_str();
   run->add_option("--junit", args.junit, "JUnit XML report file (instead of OUT/junit.xml)");
   run->add_option("--json", args.json, "JSON report file (instead of OUT/report.json)");

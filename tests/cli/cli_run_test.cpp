@@ -237,6 +237,41 @@ TEST(CliFaults, ListsEveryKnownFault) {
   EXPECT_FALSE(r.out.empty());
 }
 
+TEST(CliFaults, JsonFormatListsNameDescriptionAndRuleOfEachFault) {
+  const auto text = gpcAssure({"faults"});
+  const auto r = gpcAssure({"faults", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto list = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(list.is_array());
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list[0]["name"], "no-cache-control");
+  for (const auto& f : list) {
+    EXPECT_FALSE(f.value("description", "").empty()) << f.dump();
+    EXPECT_NE(text.out.find(f.value("name", "?")), std::string::npos) << f.dump();
+  }
+  EXPECT_EQ(gpcAssure({"faults", "--format", "yaml"}).exitCode, 2);
+}
+
+TEST(CliRun, EnvironmentVariablesStandInForTargetAndOut) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const fs::path target = ws.writeTarget(provider.foundations());
+  const auto r = runProcess({gpcAssureExe(), "run", "--suites-dir", ws.suites().string()},
+                            {{"NO_COLOR", "1"}, {"GPC_ASSURE_TARGET", target.string()},
+                             {"GPC_ASSURE_OUT", ws.reports().string()}});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  EXPECT_FALSE(provider.paths().empty()) << "the run did not reach the target named by GPC_ASSURE_TARGET";
+  EXPECT_TRUE(fs::exists(ws.reports() / "report.json"));
+  // The command line still wins over the environment.
+  const fs::path elsewhere = ws.root() / "elsewhere";
+  const auto cli = runProcess({gpcAssureExe(), "run", "--suites-dir", ws.suites().string(), "--out", elsewhere.string()},
+                              {{"NO_COLOR", "1"}, {"GPC_ASSURE_TARGET", target.string()},
+                               {"GPC_ASSURE_OUT", ws.reports().string()}});
+  EXPECT_EQ(cli.exitCode, 0) << cli.err;
+  EXPECT_TRUE(fs::exists(elsewhere / "report.json"));
+}
+
 // One structured-record case for patient2's medications that fails when any OperationOutcome
 // (a disabled-area warning) comes back in the Bundle.
 const char* const kMedicationsSuite = R"json({
