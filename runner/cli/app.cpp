@@ -11,6 +11,7 @@
 #include "runner/cli/engine_commands.h"
 #include "runner/cli/run_command.h"
 #include "runner/cli/serve_command.h"
+#include "runner/cli/suggestions.h"
 
 namespace gpc::cli {
 
@@ -40,7 +41,8 @@ int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    app.exit(e, out, err);
+    // Name the program, then say what a mistyped subcommand or option probably meant.
+    err << "gpc-assure: " << e.what() << "\n" << suggestionsFor(app, argc > 1 ? argv[1] : "") << "Run with --help for more information.\n";
     return 2;
   }
 

@@ -237,6 +237,19 @@ TEST(CliFaults, ListsEveryKnownFault) {
   EXPECT_FALSE(r.out.empty());
 }
 
+TEST(CliUsage, MistypedCommandsAndOptionsGetASuggestionAndTheProgramName) {
+  auto r = gpcAssure({"rnu"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(r.err.rfind("gpc-assure: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("did you mean `run` (not `rnu`)?"), std::string::npos) << r.err;
+  r = gpcAssure({"run", "--jbos", "2"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("did you mean `--jobs` (not `--jbos`)?"), std::string::npos) << r.err;
+  r = gpcAssure({"xyzzy"});  // nothing close: no guess
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
+}
+
 TEST(CliFaults, JsonFormatListsNameDescriptionAndRuleOfEachFault) {
   const auto text = gpcAssure({"faults"});
   const auto r = gpcAssure({"faults", "--format", "json"});
