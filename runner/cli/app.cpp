@@ -3,6 +3,7 @@
 #include "gpc/build_paths.h"
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <ostream>
 
 #include "runner/cli/assurance_commands.h"
@@ -12,25 +13,51 @@
 #include "runner/cli/run_command.h"
 #include "runner/cli/serve_command.h"
 #include "runner/cli/suggestions.h"
+#include "runner/cli/target_command.h"
 
 namespace gpc::cli {
 
-int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CLI::App app{"gpc-assure: conformance and assurance harness for GP Connect provider APIs", "gpc-assure"};
-  app.set_version_flag("--version", std::string("gpc-assure ") + GPC_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough(false);
+namespace {
 
+// Every command registered on the program, with the storage its parsed arguments land in.
+struct Commands {
+  std::unique_ptr<CLI::App> app =
+      std::make_unique<CLI::App>("gpc-assure: conformance and assurance harness for GP Connect provider APIs", "gpc-assure");
   RunArgs runArgs;
   ListArgs listArgs;
   ServeArgs serveArgs;
   FaultsArgs faultsArgs;
-  addRunCommand(app, runArgs);
-  addListCommand(app, listArgs);
-  addServeCommand(app, serveArgs);
-  addFaultsCommand(app, faultsArgs);
-  std::vector<PendingCommand> engineCommands = addEngineCommands(app);
-  for (auto& command : addAssuranceCommands(app)) engineCommands.push_back(std::move(command));
+  std::vector<PendingCommand> engineCommands;
+
+  Commands() {
+    app->set_version_flag("--version", std::string("gpc-assure ") + GPC_VERSION);
+    app->require_subcommand(1);
+    app->fallthrough(false);
+    addRunCommand(*app, runArgs);
+    addListCommand(*app, listArgs);
+    addServeCommand(*app, serveArgs);
+    addFaultsCommand(*app, faultsArgs);
+    engineCommands = addEngineCommands(*app);
+    for (auto& command : addAssuranceCommands(*app)) engineCommands.push_back(std::move(command));
+    for (auto& command : addTargetCommands(*app)) engineCommands.push_back(std::move(command));
+  }
+};
+
+}  // namespace
+
+CommandSpec describeCommandLine() {
+  const Commands commands;
+  return describeCommand(*commands.app);
+}
+
+int runApp(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Commands commands;
+  CLI::App& app = *commands.app;
+  const RunArgs& runArgs = commands.runArgs;
+  const ListArgs& listArgs = commands.listArgs;
+  const ServeArgs& serveArgs = commands.serveArgs;
+  const FaultsArgs& faultsArgs = commands.faultsArgs;
+  const std::vector<PendingCommand>& engineCommands = commands.engineCommands;
 
   try {
     app.parse(argc, argv);

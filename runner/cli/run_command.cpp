@@ -12,6 +12,7 @@
 #include "runner/checks/fhir_services.h"
 #include "runner/cli/data_location.h"
 #include "runner/cli/interrupt_signals.h"
+#include "runner/cli/run_preflight.h"
 #include "runner/exec/case_executor.h"
 #include "runner/http/curl_transport.h"
 #include "runner/schedule/scheduler.h"
@@ -194,6 +195,8 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   CLI::Option* quiet =
       run->add_flag("--quiet,-q", args.quiet, "Console: only failed and errored cases' one-line verdicts, the failure recap and the totals");
   run->add_flag("--verbose,-v", args.verbose, "Console: every case with every check, passed ones too")->excludes(quiet);
+  run->add_flag("--keep-going", args.keepGoing,
+                "Run the cases even when the pre-flight cannot connect to an endpoint (each case then errors)");
   addAssuranceOptions(*run, args.assurance);
 }
 
@@ -211,6 +214,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     ResolvedTarget resolved = resolveTarget(args, dirs);
     http::CurlTransport transport(resolved.target.transport);
     transport.abandonWhen([&stop] { return stop.aborting(); });
+    runPreflight(resolved.target, transport, chosen, args.keepGoing, err);
     const std::unique_ptr<FhirServices> fhir = makeFhirServices(dirs.profiles.string());
     const std::uint64_t seed = runSeed(args);
     ExecContext context{resolved.target, transport, *fhir, dirs.fixtures};

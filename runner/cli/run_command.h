@@ -24,6 +24,7 @@ struct RunArgs {
   FilterArgs filters;
   int jobs = 1;
   int maxFailures = 0;  // --max-failures N / -x; 0: run every case
+  bool keepGoing = false;  // --keep-going: run even when the pre-flight finds the provider unreachable
   std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
   std::string outDir = "reports";
   std::optional<std::string> junit, json, html;

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
+#include "runner/cli/command_tree.h"
+
 namespace gpc::cli {
 namespace {
 
@@ -19,15 +21,6 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
     }
   }
   return d[a.size()][b.size()];
-}
-
-std::vector<std::string> optionNames(const CLI::App& app) {
-  std::vector<std::string> names;
-  for (const CLI::Option* option : app.get_options()) {
-    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
-    for (const auto& name : option->get_snames()) names.push_back("-" + name);
-  }
-  return names;
 }
 
 }  // namespace

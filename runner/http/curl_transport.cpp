@@ -282,4 +282,26 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   return response;
 }
 
+std::string CurlTransport::tryConnect(const std::string& url) const {
+  char errorBuffer[CURL_ERROR_SIZE] = {};
+  CURLcode rc = CURLE_OK;
+  try {
+    // A handle of its own: a connect-only handle is not fit to go back into the pool.
+    const CurlEasy handle = makeCurlEasy();
+    CURL* h = handle.get();
+    set(h, CURLOPT_URL, url.c_str(), "URL");
+    setConnection(h, options_);
+    setTls(h, options_);
+    set(h, CURLOPT_CONNECT_ONLY, 1L, "CONNECT_ONLY");
+    set(h, CURLOPT_ERRORBUFFER, errorBuffer, "ERRORBUFFER");
+    rc = curl_easy_perform(h);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  if (rc == CURLE_OK) return "";
+  std::string reason = curl_easy_strerror(rc);
+  if (errorBuffer[0] != '\0') reason += std::string(": ") + errorBuffer;
+  return reason;
+}
+
 }  // namespace gpc::http

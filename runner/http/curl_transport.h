@@ -23,6 +23,11 @@ class CurlTransport final : public Transport {
 
   const TransportOptions& options() const { return options_; }
 
+  // Opens a connection to `url` as send() would (proxy, connect timeout, and for https the TLS
+  // handshake with the target's CA bundle and client identity) and sends nothing: "" when it
+  // opened, else libcurl's reason. For the pre-flight reachability check (runner/target/preflight.h).
+  std::string tryConnect(const std::string& url) const;
+
   // Transfers in flight are abandoned (within about a second: libcurl calls its progress
   // callback at least that often) once `aborted` returns true, e.g. after SIGINT. Set before
   // the first send(); the response then has transportError "abandoned: the run was interrupted".

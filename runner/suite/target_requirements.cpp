@@ -1,8 +1,10 @@
 #include "runner/suite/target_requirements.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "runner/suite/template.h"
+#include "runner/suite/variable_names.h"
 
 namespace gpc {
 namespace {
@@ -35,7 +37,32 @@ bool jsonUses(const nlohmann::json& value, const std::string& name) {
   return false;
 }
 
+// Every {name} in the strings (and object keys) of `value`, appended to `names` once each.
+void collectNames(const nlohmann::json& value, std::vector<std::string>& names) {
+  auto add = [&names](const std::string& text) {
+    for (auto& used : referencedNames(text))
+      if (std::find(names.begin(), names.end(), used) == names.end()) names.push_back(std::move(used));
+  };
+  if (value.is_string()) add(value.get_ref<const std::string&>());
+  if (value.is_object())
+    for (const auto& [k, v] : value.items()) add(k), collectNames(v, names);
+  if (value.is_array())
+    for (const auto& v : value) collectNames(v, names);
+}
+
 }  // namespace
+
+std::vector<std::string> targetVariablesUsed(const Case& c) {
+  std::vector<std::string> names;
+  for (const auto& step : c.steps) {
+    collectNames(step.request, names);
+    collectNames(step.expect, names);
+  }
+  for (const auto& [_, value] : c.variables) collectNames(value, names);
+  // A suite variable of the same name wins over the target at run time (runner/request/variables.cpp).
+  std::erase_if(names, [&c](const std::string& name) { return c.variables.contains(name) || !isTargetVariable(name); });
+  return names;
+}
 
 bool caseUsesVariable(const Case& c, const std::string& name) {
   for (const auto& step : c.steps) {
@@ -54,10 +81,18 @@ bool targetDefines(const nlohmann::json& targetTree, const std::string& name) {
   while (true) {
     const auto dot = name.find('.', start);
     const auto part = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (!node->is_object() || part.empty()) return false;
-    auto it = node->find(part);
-    if (it == node->end() || it->is_null()) return false;
-    node = &*it;
+    if (part.empty()) return false;
+    if (node->is_array() && part.find_first_not_of("0123456789") == std::string::npos) {
+      // As the run-time lookup reads it: {practitioners.x.roles.0} is an array element.
+      const auto index = std::stoul(part);
+      if (index >= node->size()) return false;
+      node = &(*node)[index];
+    } else {
+      if (!node->is_object()) return false;
+      auto it = node->find(part);
+      if (it == node->end() || it->is_null()) return false;
+      node = &*it;
+    }
     if (dot == std::string::npos) return true;
     start = dot + 1;
   }
@@ -67,6 +102,11 @@ std::optional<std::string> unmetRequirement(const Case& c, const nlohmann::json&
   for (const auto& name : c.requiredVariables)
     if (!targetDefines(targetTree, name))
       return "target does not define " + name + " (the case requires it: see docs/target-file.md)";
+  // Undeclared but as unmet: without this the case would error on an unknown variable, which
+  // says nothing about the provider (a data pack without patient9 is a target choice).
+  for (const auto& name : targetVariablesUsed(c))
+    if (!targetDefines(targetTree, name))
+      return "target does not define " + name + " (the case uses {" + name + "}: see docs/target-file.md)";
   return std::nullopt;
 }
 

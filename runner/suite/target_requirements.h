@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,7 +22,12 @@ bool caseUsesVariable(const Case& c, const std::string& name);
 // The dotted path (patients.disabledAreas) names something in the target's tree.
 bool targetDefines(const nlohmann::json& targetTree, const std::string& name);
 
-// The skip reason for the first requirement the target does not define; nullopt when all are.
+// The target paths the case's steps and variables refer to as {name} (patients.patient9.nhsNumber),
+// leaving out names a suite variable of the case answers. Body fixture files are not read.
+std::vector<std::string> targetVariablesUsed(const Case& c);
+
+// The skip reason for the first declared requirement the target does not define, else for the
+// first target variable the case uses that it does not define; nullopt when all are defined.
 std::optional<std::string> unmetRequirement(const Case& c, const nlohmann::json& targetTree);
 
 }  // namespace gpc

@@ -43,15 +43,6 @@ TEST(CliRun, ExitsOneWhenACaseFails) {
   EXPECT_NE(r.out.find("0 passed, 1 failed"), std::string::npos) << r.out;
 }
 
-TEST(CliRun, ExitsOneWhenTheProviderIsUnreachable) {
-  CliWorkspace ws;
-  ws.writeTinySuites();
-  const auto r = gpcAssure({"run", "--target", ws.writeTarget("http://127.0.0.1:1/B82617/STU3/1/gpconnect").string(),
-                            "--suites-dir", ws.suites().string(), "--out", ws.reports().string(), "--case",
-                            "TINY-A-001", "--timeout", "5"});
-  EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
-}
-
 TEST(CliRun, BaseUrlReplacesSchemeHostAndPortKeepingThePath) {
   CliWorkspace ws;
   ws.writeTinySuites();

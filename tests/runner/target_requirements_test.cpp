@@ -99,5 +99,43 @@ TEST_F(RequirementRunTest, RunsWhenTheTargetDefinesIt) {
   EXPECT_TRUE(sentNumber);
 }
 
+// An undeclared target variable the target lacks ({patients.patient9...} against a data pack
+// without patient9) skips the case naming it, as a declared requirement would, instead of
+// erroring on an unknown variable after part of the case was sent.
+TEST_F(RequirementRunTest, AnUndeclaredTargetVariableTheTargetLacksSkipsTheCase) {
+  const Case c = load(R"("cases": [{"id": "A", "title": "t", "requirement": "r",
+      "request": {"headers": {"X-Patient": "{patients.patientNowhere.nhsNumber}"}}, "expect": {"status": 200}}])")
+                     .at(0);
+  EXPECT_EQ(targetVariablesUsed(c), std::vector<std::string>{"patients.patientNowhere.nhsNumber"});
+  const auto result = run(c);
+  EXPECT_EQ(result.verdict, Verdict::Skipped) << result.reason;
+  EXPECT_NE(result.reason.find("target does not define patients.patientNowhere.nhsNumber"), std::string::npos)
+      << result.reason;
+  EXPECT_TRUE(transport.sent.empty());
+}
+
+TEST_F(RequirementRunTest, TargetVariablesInExpectationsCountAndSuiteVariablesShadowThem) {
+  const Case inExpect = load(R"("cases": [{"id": "A", "title": "t", "requirement": "r",
+      "expect": {"status": 200, "headers": {"X-Id": {"equals": "{organisations.nowhere.ods}"}}}}])")
+                            .at(0);
+  EXPECT_EQ(run(inExpect).verdict, Verdict::Skipped);
+  // A suite variable answers the name before the target does, so nothing is missing.
+  const Case shadowed = load(R"("variables": {"patients.x": "1"}, "cases": [{"id": "A", "title": "t", "requirement": "r",
+      "request": {"headers": {"X-P": "{patients.x}"}}, "expect": {"status": 200}}])")
+                            .at(0);
+  EXPECT_TRUE(targetVariablesUsed(shadowed).empty());
+  // Built-ins are not target paths.
+  const Case builtins = load(R"("cases": [{"id": "A", "title": "t", "requirement": "r",
+      "request": {"headers": {"X-T": "{trace_id} {today+1d} {uuid}"}}, "expect": {"status": 200}}])")
+                            .at(0);
+  EXPECT_TRUE(targetVariablesUsed(builtins).empty());
+}
+
+TEST(TargetRequirements, TargetDefinesReadsArrayElementsAsTheLookupDoes) {
+  const json tree = {{"patients", {{"p", {{"roles", {"a", "b"}}}}}}};
+  EXPECT_TRUE(targetDefines(tree, "patients.p.roles.1"));
+  EXPECT_FALSE(targetDefines(tree, "patients.p.roles.2"));
+}
+
 }  // namespace
 }  // namespace gpc
