@@ -36,8 +36,9 @@ OptionSpec describeOption(const CLI::Option& option) {
   for (const auto& name : option.get_snames()) spec.names.push_back("-" + name);
   if (!option.nonpositional()) spec.positional = option.get_name(true);
   spec.description = option.get_description();
-  spec.takesValue = option.get_type_size_max() > 0;
-  spec.repeatable = option.get_expected_max() > 1;
+  // A flag expects no items at all (CLI11 sets expected(0) on flags).
+  spec.takesValue = option.get_items_expected_max() > 0;
+  spec.repeatable = spec.takesValue && option.get_expected_max() > 1;
   const std::string typeName = option.get_type_name();
   spec.choices = choicesOf(typeName);
   spec.numeric = isNumeric(typeName);

@@ -14,9 +14,11 @@ void runPreflight(const Target& target, const http::CurlTransport& transport, co
   // Only the groups this selection talks to: a --tag foundations run must not stop because
   // the html endpoint is down.
   std::set<std::string> groups;
+  // A step's request may name another group than its interaction's ("endpoint": "tls").
+  const auto groupOf = [](const Step& step) { return step.request.value("endpoint", step.interaction.endpoint); };
   for (const auto& c : chosen) {
-    for (const auto& step : c.steps) groups.insert(step.interaction.endpoint);
-    for (const auto& fresh : c.freshValues) groups.insert(fresh.probe.interaction.endpoint);
+    for (const auto& step : c.steps) groups.insert(groupOf(step));
+    for (const auto& fresh : c.freshValues) groups.insert(groupOf(fresh.probe));
   }
   const auto unreachable =
       unreachableGroups(target, groups, [&transport](const std::string& url) { return transport.tryConnect(url); });

@@ -124,6 +124,9 @@ TEST(CliDocs, BashCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(bashComplete("gpc-assure target check --no"), std::vector<std::string>{"--no-probe"});
   EXPECT_EQ(bashComplete("gpc-assure list --format "), (std::vector<std::string>{"text", "json"}));
   EXPECT_TRUE(bashComplete("gpc-assure run --jobs ").empty());  // a number: nothing to offer
+  // A flag takes no value, so the word after it is the next option or nothing (never files).
+  EXPECT_TRUE(bashComplete("gpc-assure run --keep-going ").empty());
+  EXPECT_EQ(slurp(kMan).find("\\fB\\-\\-keep\\-going\\fR \\fI"), std::string::npos);
 }
 
 TEST(CliDocs, GroffRendersTheManPageWithoutWarnings) {
