@@ -65,6 +65,20 @@ TEST(CliPreflight, AnUnresolvableHostIsUnreachableToo) {
   EXPECT_NE(r.err.find("foundations endpoint http://gpc-assure-no-such-host.invalid/x"), std::string::npos) << r.err;
 }
 
+// A TLS handshake that cannot be made (here: https to a plain HTTP listener) stops the run too.
+TEST(CliPreflight, AFailedTlsHandshakeIsUnreachable) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  std::string url = provider.foundations();
+  url.replace(0, 4, "https");
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(url).string(), "--suites-dir", ws.suites().string(),
+                            "--out", ws.reports().string()});
+  EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("foundations endpoint " + url + ": SSL"), std::string::npos) << r.err;
+  EXPECT_TRUE(provider.paths().empty());  // no request reached it
+}
+
 TEST(CliPreflight, OnlyTheGroupsTheSelectionUsesAreProbed) {
   CliWorkspace ws;
   ws.writeTinySuites();
