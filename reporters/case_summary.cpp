@@ -26,7 +26,10 @@ std::string countsLine(const RunSummary& s) {
   return fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
 }
 
-const char* checkLabel(const CheckResult& c) { return c.passed ? "pass" : c.errored ? "ERROR" : "FAIL"; }
+const char* checkLabel(const CheckResult& c) {
+  if (c.passed) return c.warning ? "WARN" : "pass";
+  return c.errored ? "ERROR" : "FAIL";
+}
 
 std::string describeCheck(const CheckResult& c, bool withMessage) {
   std::string text = c.kind;

@@ -12,6 +12,7 @@
 
 #include "reporters/case_summary.h"
 #include "reporters/failure_recap.h"
+#include "reporters/latency_lines.h"
 #include "reporters/reporters.h"
 #include "reporters/terminal_width.h"
 #include "reporters/text_safety.h"
@@ -67,11 +68,14 @@ class ConsoleReporter final : public Reporter {
     tally(running_, r.verdict);
     const bool failing = r.verdict == Verdict::Failed || r.verdict == Verdict::Errored;
     // On a terminal a pass only moves the progress line; quiet shows failures only.
-    const bool caseLine = options_.quiet ? failing : !(options_.interactive && r.verdict == Verdict::Passed) || options_.verbose;
+    // A pass over a SHOULD limit is shown too: a warning nobody sees is no warning.
+    const bool warned = hasWarning(r);
+    const bool caseLine =
+        options_.quiet ? failing : !(options_.interactive && r.verdict == Verdict::Passed) || options_.verbose || warned;
     if (options_.interactive) out_ << kClearLine;
     if (caseLine) {
       printCaseLine(r);
-      if (!options_.quiet && (r.verdict != Verdict::Passed || options_.verbose)) printDetails(r);
+      if (!options_.quiet && (r.verdict != Verdict::Passed || options_.verbose || warned)) printDetails(r);
     }
     if (options_.interactive) printProgress(r);
     out_.flush();
@@ -83,6 +87,11 @@ class ConsoleReporter final : public Reporter {
     if (!recap.empty()) out_ << "\n";
     for (const auto& line : recap) emit(printable(line));
     if (!options_.quiet) printCapabilityTable(result);
+    if (!options_.quiet) {
+      const auto latency = latencyLines(result);
+      if (!latency.empty()) out_ << "\n";
+      for (const auto& line : latency) emit(printable(line));
+    }
     out_ << fmt::format("\n{} case{} in {:.1f} s\n", result.summary.total, result.summary.total == 1 ? "" : "s",
                         result.durationMs / 1000.0);
     // In the CI log, where a later edit of the report files cannot reach (docs/reports.md).
@@ -118,8 +127,9 @@ class ConsoleReporter final : public Reporter {
     if (!r.info.requirement.empty()) emit(indent + "requirement: " + printable(r.info.requirement));
     const CheckResult* deciding = decidingCheck(r);
     for (const auto& c : r.checks) {
-      if (c.passed && !options_.verbose) continue;
-      const std::string mark = c.passed    ? "ok  "
+      if (c.passed && !c.warning && !options_.verbose) continue;
+      const std::string mark = c.warning   ? painted(Verdict::Skipped, "w   ")
+                               : c.passed  ? "ok  "
                                : c.errored ? painted(Verdict::Errored, "!   ")
                                            : painted(Verdict::Failed, "x   ");
       emit(indent + mark + printable(describeCheck(c, &c != deciding)));

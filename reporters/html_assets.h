@@ -19,7 +19,7 @@ details.case{border:1px solid #d4d8dd;border-radius:4px;margin:.35em 0;padding:.
 details.case>summary{cursor:pointer}details.case[open]{background:#fcfcfd}
 details.exchange{margin:.5em 0 .5em 1em}details.exchange>summary{cursor:pointer;font-family:ui-monospace,monospace}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.5em 0}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
-tr.fail td{background:#fff1f0}.faults{background:#fff8c5;border:1px solid #d4a72c;padding:.5em;border-radius:4px}
+tr.fail td{background:#fff1f0}tr.warn td{background:#fff8c5}.v-warn{background:#9a6700}.faults{background:#fff8c5;border:1px solid #d4a72c;padding:.5em;border-radius:4px}
 .note{color:#57606a;font-style:italic}.digest code{word-break:break-all}#filters label{margin-right:1.2em}
 #filters{position:sticky;top:0;background:#fff;z-index:1;border-bottom:1px solid #ccd;padding-bottom:.2em}
 #filters p{margin:.35em 0}#shown{color:#57606a}

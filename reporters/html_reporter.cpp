@@ -13,6 +13,7 @@
 #include "reporters/failure_recap.h"
 #include "reporters/html_assets.h"
 #include "reporters/html_assurance.h"
+#include "reporters/html_latency.h"
 #include "reporters/html_report.h"
 #include "reporters/html_text.h"
 #include "reporters/report_file.h"
@@ -78,6 +79,7 @@ class HtmlWriter {
     banner();
     header(digest);
     summary();
+    out_ += latencySectionHtml(r_);
     filters();
     cases();
     out_ += "<script>" + std::string(kHtmlScript) + "</script>\n</body>\n</html>\n";
@@ -182,9 +184,12 @@ class HtmlWriter {
                         failing ? " open" : "");
     // The requirement in the closed line too: a reviewer scanning the list sees what each case checks.
     out_ += fmt::format(
-        "<summary><span class=\"v v-{0}\">{0}</span> <code>{1}</code> {2} <small>({3})</small>{4}</summary>\n", v,
+        "<summary><span class=\"v v-{0}\">{0}</span>{5} <code>{1}</code> {2} <small>({3})</small>{4}</summary>\n", v,
         e(c.info.id), e(c.info.title), e(ms(c.durationMs)),
-        c.info.requirement.empty() ? "" : "<br><small class=\"req\">" + e(c.info.requirement) + "</small>");
+        c.info.requirement.empty() ? "" : "<br><small class=\"req\">" + e(c.info.requirement) + "</small>",
+        std::any_of(c.checks.begin(), c.checks.end(), [](const CheckResult& k) { return k.warning; })
+            ? " <span class=\"v v-warn\">warning</span>"
+            : "");
     if (evidence_ == HtmlEvidence::Failed && !failing) {
       compactCase(c);
     } else {
@@ -248,11 +253,11 @@ class HtmlWriter {
     for (const bool passing : {false, true}) {
       for (const auto& k : list) {
         if (k.passed != passing || (passing && !allRows)) continue;
-        const std::string result = k.passed ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
+        const std::string result = k.passed && !k.warning ? "pass" : "<strong>" + std::string(checkLabel(k)) + "</strong>";
         out_ += fmt::format(
             "<tr{}><td>{}</td><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td>"
             "<td>{}</td><td>{}</td></tr>\n",
-            k.passed ? "" : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual),
+            k.passed ? (k.warning ? " class=\"warn\"" : "") : " class=\"fail\"", result, e(k.kind), e(k.subject), e(k.expected), e(k.actual),
             e(k.message), e(k.step));
       }
     }
@@ -265,9 +270,10 @@ class HtmlWriter {
     std::string items;
     for (const auto& k : list) {
       if (!k.passed) continue;
-      std::string text = k.kind;
+      std::string text = k.warning ? "WARNING " + k.kind : k.kind;
       if (!k.subject.empty()) text += " " + shortened(k.subject);
       if (!k.expected.empty()) text += ": " + shortened(k.expected);
+      if (k.warning) text += ": " + shortened(k.message);
       items += "<li>" + e(text) + "</li>";
     }
     if (!items.empty()) out_ += "<ul class=\"ck\">" + items + "</ul>\n";

@@ -23,6 +23,7 @@
 #include <pugixml.hpp>
 
 #include "reporters/case_summary.h"
+#include "reporters/latency_lines.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
 #include "reporters/text_safety.h"
@@ -189,7 +190,8 @@ class JUnitReporter final : public Reporter {
         setAttr(testcase, "name", c->info.title.empty() ? c->info.id : c->info.id + " " + c->info.title);
         setAttr(testcase, "classname", className(c->info));
         setAttr(testcase, "time", seconds(c->durationMs));
-        const std::string exchanges = exchangeSummary(*c);
+        // Warnings (over a SHOULD limit) lead the case's output: JUnit has no outcome for them.
+        const std::string exchanges = warningText(*c) + exchangeSummary(*c);
         if (strict) {
           addOutcome(testcase, *c);
           std::istringstream lines(exchanges);

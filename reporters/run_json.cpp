@@ -4,6 +4,7 @@
 
 #include "reporters/digest.h"
 #include "reporters/text_safety.h"
+#include "runner/latency/run_latency.h"
 #include "runner/request/encoding.h"
 
 namespace gpc::reporters {
@@ -38,6 +39,7 @@ Json responseJson(const HttpResponse& r) {
   j["body_truncated"] = r.bodyTruncated;
   j["content_encoding"] = r.contentEncoding;
   j["elapsed_ms"] = r.elapsedMs;
+  j["provider_ms"] = r.providerMs;
   j["transport_error"] = r.transportError;
   return j;
 }
@@ -45,6 +47,7 @@ Json responseJson(const HttpResponse& r) {
 Json exchangeJson(const Exchange& e) {
   Json j{{"step", e.step},
          {"interaction", e.interaction},
+         {"kind", e.kind},
          {"request", requestJson(e.request)},
          {"response", responseJson(e.response)}};
   putBytes(j, "jwt_payload", e.jwtPayload);
@@ -54,7 +57,7 @@ Json exchangeJson(const Exchange& e) {
 Json checkJson(const CheckResult& c) {
   return Json{{"kind", c.kind},         {"subject", c.subject},   {"passed", c.passed},
               {"errored", c.errored},   {"message", c.message},   {"expected", c.expected},
-              {"actual", c.actual},     {"step", c.step}};
+              {"actual", c.actual},     {"step", c.step},         {"warning", c.warning}};
 }
 
 Json caseJson(const CaseResult& c) {
@@ -93,9 +96,23 @@ Json runJson(const RunResult& r) {
               {"seed", i.seed}, {"stopped", r.stopped}};
 }
 
-Json summaryJson(const RunSummary& s) {
-  return Json{{"total", s.total}, {"passed", s.passed}, {"failed", s.failed},
-              {"errored", s.errored}, {"skipped", s.skipped}};
+Json summaryJson(const RunResult& r) {
+  const RunSummary& s = r.summary;
+  return Json{{"total", s.total},     {"passed", s.passed},   {"failed", s.failed},
+              {"errored", s.errored}, {"skipped", s.skipped}, {"warnings", latency::countWarnings(r.cases)}};
+}
+
+Json latencyJson(const RunResult& r) {
+  Json rows = Json::array();
+  for (const auto& row : latency::summariseLatency(r.cases)) {
+    const auto budget = latency::budgetFor(row.kind);
+    rows.push_back(Json{{"interaction", row.interaction}, {"kind", latency::toString(row.kind)},
+                        {"shall_ms", budget.shallMs},     {"should_ms", budget.shouldMs},
+                        {"count", row.count},             {"p50_ms", row.p50Ms},
+                        {"p95_ms", row.p95Ms},            {"max_ms", row.maxMs},
+                        {"over_should", row.overShould},  {"over_shall", row.overShall}});
+  }
+  return rows;
 }
 
 // ---- reading --------------------------------------------------------------------------
@@ -184,6 +201,7 @@ Exchange readExchange(const Node& n) {
   Exchange e;
   e.step = n.at("step").str();
   e.interaction = n.at("interaction").str();
+  if (n.has("kind")) e.kind = n.at("kind").str();  // added in 1.3
   const Node req = n.at("request");
   e.request.method = req.at("method").str();
   e.request.url = req.at("url").str();
@@ -197,6 +215,7 @@ Exchange readExchange(const Node& n) {
   e.response.bodyTruncated = res.at("body_truncated").boolean();
   e.response.contentEncoding = res.at("content_encoding").str();
   e.response.elapsedMs = res.at("elapsed_ms").number();
+  if (res.has("provider_ms")) e.response.providerMs = res.at("provider_ms").number();  // added in 1.3
   e.response.transportError = res.at("transport_error").str();
   e.jwtPayload = readBytes(n, "jwt_payload");
   return e;
@@ -212,6 +231,7 @@ CheckResult readCheck(const Node& n) {
   c.expected = n.at("expected").str();
   c.actual = n.at("actual").str();
   c.step = n.at("step").str();
+  c.warning = n.has("warning") && n.at("warning").boolean();  // added in 1.3
   return c;
 }
 
@@ -247,7 +267,9 @@ std::uint64_t readSeed(const Node& n) {
 }  // namespace
 
 std::string canonicalJson(const RunResult& result) {
-  Json doc{{"schema_version", kJsonSchemaVersion}, {"run", runJson(result)}, {"summary", summaryJson(result.summary)}};
+  Json doc{{"schema_version", kJsonSchemaVersion}, {"run", runJson(result)}, {"summary", summaryJson(result)}};
+  // Derived from the exchanges (and not read back): p50/p95/max per interaction against its budget.
+  doc["latency"] = latencyJson(result);
   Json cases = Json::array();
   for (const auto& c : result.cases) cases.push_back(caseJson(c));
   doc["cases"] = std::move(cases);

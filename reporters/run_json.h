@@ -12,8 +12,9 @@
 namespace gpc::reporters {
 
 // Bumped in the major part when a field changes meaning or goes away.
-// 1.1: run.seed.
-inline constexpr std::string_view kJsonSchemaVersion = "1.2";
+// 1.1: run.seed. 1.2: run.stopped. 1.3: latency budgets (latency[], summary.warnings,
+// checks[].warning, exchanges[].kind, response.provider_ms).
+inline constexpr std::string_view kJsonSchemaVersion = "1.3";
 
 // Deterministic text: fixed key order, 2-space indent, trailing newline; strings that are
 // not valid UTF-8 have the bad bytes replaced, except bodies and JWT payloads, which are

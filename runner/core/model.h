@@ -46,7 +46,12 @@ struct HttpResponse {
   std::string body;           // decoded (gzip undone) body, capped at the response limit
   bool bodyTruncated = false; // the provider sent more than the cap
   std::string contentEncoding;  // as received, e.g. "gzip" (body above is already decoded)
-  double elapsedMs = 0;
+  double elapsedMs = 0;        // the whole exchange, connection set-up included
+  // The provider's time: from the request starting to go out on an established connection to
+  // the last byte of the response. DNS, TCP and TLS set-up are left out: they are the
+  // network's and the client's cost (a fresh TLS handshake per request is the harness's choice
+  // for TLS probes), not the interaction's. This is what the latency budgets judge.
+  double providerMs = 0;
   std::string transportError;  // non-empty when the exchange failed below HTTP (TLS, timeout, reset)
   // The client could not even attempt the exchange (unreadable client certificate, a cipher list
   // or TLS option the library refuses): a fault of the run's setup, never evidence about the
@@ -61,6 +66,7 @@ struct Exchange {
   HttpRequest request;
   HttpResponse response;
   std::string jwtPayload;  // decoded JWT claims sent, for evidence (empty when none)
+  std::string kind;  // "query" or "command": the latency budget the response is judged by
 };
 
 // The outcome of one expectation against one response.
@@ -73,6 +79,7 @@ struct CheckResult {
   std::string actual;
   std::string step;      // which step's response
   bool errored = false;  // the check could not be carried out (e.g. no FHIR engine): never a pass
+  bool warning = false;  // passed, but over a SHOULD limit (e.g. latency): shown, never a failure
 };
 
 enum class Verdict { Passed, Failed, Errored, Skipped };

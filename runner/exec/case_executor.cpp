@@ -2,6 +2,7 @@
 
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
+#include "runner/checks/latency_check.h"
 #include "runner/exec/fresh_values.h"
 #include "runner/exec/send_step.h"
 #include "runner/request/encoding.h"
@@ -126,6 +127,8 @@ CaseResult executeCase(const Case& c, const ExecContext& ctx) {
       return finish(Verdict::Errored, prefix + e.what() + " in the expectations");
     }
     auto checks = checks::runExpectations(expect, view, ctx.fhir, fhirPathVariables(c, ctx, scope));
+    // Whatever the step expects, an answer is held to the spec's limits for its interaction.
+    if (response.status != 0) checks.push_back(checks::checkLatency(step.interaction.kind, response));
     for (const auto& cap : step.captures)
       if (auto failed = capture(cap, view, ctx.fhir, scope, captures)) checks.push_back(*failed);
     for (auto& check : checks) check.step = step.name;

@@ -4,6 +4,7 @@
 
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
+#include "runner/checks/latency_check.h"
 #include "runner/exec/send_step.h"
 #include "runner/request/encoding.h"
 #include "runner/request/generated.h"
@@ -63,10 +64,14 @@ struct Probe {
     auto believed = checks::runExpectations(believedWhen, view, ctx.fhir, vars);
     const CheckResult* unbelievable = firstNotPassed(believed);
     const std::string unbelievableMessage = unbelievable ? unbelievable->message : "";
+    // The probe is an exchange like any other: held to its interaction's latency budget.
+    believed.push_back(checks::checkLatency(fresh.probe.interaction.kind, exchange.response));
+    const std::string tooSlow = believed.back().passed ? "" : believed.back().message;
     for (auto& check : believed) {
       check.step = fresh.probe.name;
       evidence.checks.push_back(std::move(check));
     }
+    if (!tooSlow.empty()) return stop(Verdict::Failed, about + ": " + tooSlow);
     // The case is not about the search, so a search answered wrongly leaves it unjudged.
     if (!unbelievableMessage.empty()) return stop(Verdict::Errored, about + ": the answer cannot be relied on: " + unbelievableMessage);
     const auto held = checks::runExpectations(heldWhen, view, ctx.fhir, vars);

@@ -6,6 +6,7 @@ Exchange sendStep(const Step& step, const std::string& stepName, const BuiltRequ
   Exchange exchange;
   exchange.step = stepName;
   exchange.interaction = step.interaction.name;
+  exchange.kind = latency::toString(step.interaction.kind);
   exchange.request = built.http;
   if (!built.jwtPayload.is_null()) exchange.jwtPayload = built.jwtPayload.dump(2);
   try {

@@ -23,7 +23,7 @@ InteractionTable parseInteractions(const std::filesystem::path& file, const std:
     const auto ptr = ji::child("", key);
     ji::expect(value, ji::Kind::Object, name, ptr);
     ji::checkKeys(value, name, ptr,
-                  {"title", "interaction_id", "method", "path", "scope", "endpoint", "fhir", "reason_for_request"});
+                  {"title", "interaction_id", "method", "path", "scope", "endpoint", "fhir", "reason_for_request", "kind"});
     Interaction in;
     in.name = key;
     in.interactionId = ji::required(value, "interaction_id", ji::Kind::String, name, ptr).get<std::string>();
@@ -37,6 +37,10 @@ InteractionTable parseInteractions(const std::filesystem::path& file, const std:
     if (fhir == "STU3") in.fhir = FhirVersion::STU3;
     else if (fhir == "DSTU2") in.fhir = FhirVersion::DSTU2;
     else throw LoadError(name, ji::child(ptr, "fhir"), "expected \"STU3\" or \"DSTU2\", got \"" + fhir + "\"");
+    // Required: a new interaction must say which limits (250 ms or 3,000 ms) it is held to.
+    const auto kind = ji::required(value, "kind", ji::Kind::String, name, ptr).get<std::string>();
+    if (auto parsed = latency::parseKind(kind)) in.kind = *parsed;
+    else throw LoadError(name, ji::child(ptr, "kind"), "expected \"query\" or \"command\", got \"" + kind + "\"");
     if (in.path.empty() || in.path.front() != '/')
       throw LoadError(name, ji::child(ptr, "path"), "a path starts with '/'");
     table.emplace(key, std::move(in));

@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include "runner/latency/budget.h"
+
 namespace gpc {
 
 enum class FhirVersion { STU3, DSTU2 };
@@ -18,6 +20,8 @@ struct Interaction {
   std::string endpoint;       // endpoint group: foundations, structured, documents, html
   FhirVersion fhir = FhirVersion::STU3;
   std::string reasonForRequest = "directcare";
+  // Which latency budget judges its exchanges (runner/latency/budget.h).
+  latency::InteractionKind kind = latency::InteractionKind::Query;
 };
 
 using InteractionTable = std::map<std::string, Interaction>;

@@ -73,6 +73,7 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
       EXPECT_EQ(x.checks[k].expected, y.checks[k].expected);
       EXPECT_EQ(x.checks[k].actual, y.checks[k].actual);
       EXPECT_EQ(x.checks[k].step, y.checks[k].step);
+      EXPECT_EQ(x.checks[k].warning, y.checks[k].warning);
     }
     ASSERT_EQ(x.exchanges.size(), y.exchanges.size());
     for (std::size_t k = 0; k < x.exchanges.size(); ++k) {
@@ -80,6 +81,7 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
       const Exchange& q = y.exchanges[k];
       EXPECT_EQ(p.step, q.step);
       EXPECT_EQ(p.interaction, q.interaction);
+      EXPECT_EQ(p.kind, q.kind);
       EXPECT_EQ(p.request.method, q.request.method);
       EXPECT_EQ(p.request.url, q.request.url);
       expectSameHeaders(p.request.headers, q.request.headers);
@@ -91,6 +93,7 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
       EXPECT_EQ(p.response.bodyTruncated, q.response.bodyTruncated);
       EXPECT_EQ(p.response.contentEncoding, q.response.contentEncoding);
       EXPECT_EQ(p.response.elapsedMs, q.response.elapsedMs);
+      EXPECT_EQ(p.response.providerMs, q.response.providerMs);
       EXPECT_EQ(p.response.transportError, q.response.transportError);
       EXPECT_EQ(p.jwtPayload, q.jwtPayload);
     }
@@ -117,6 +120,11 @@ RunResult everyFieldRun() {
   CheckResult errored{"profile", "Patient", false, "errored: no FHIR engine", "", "", "main"};
   errored.errored = true;
   r.cases[1].checks.push_back(errored);
+  CheckResult slow{"latency", "response time (command)", true, "answered in 120.0 ms: over the SHOULD limit", "", "", "main"};
+  slow.warning = true;
+  r.cases[1].checks.push_back(slow);
+  r.cases[0].exchanges[0].kind = "command";
+  r.cases[0].exchanges[0].response.providerMs = 120.5;
   return r;
 }
 
@@ -145,7 +153,7 @@ TEST(JsonReport, IsStableAndCarriesItsSchemaVersionFirst) {
   const RunResult r = sampleRun();
   const std::string json = canonicalJson(r);
   EXPECT_EQ(json, canonicalJson(r));
-  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.2\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
+  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.3\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
   // Key order follows docs/reports.md, not alphabetical order.
   EXPECT_LT(json.find("\"id\""), json.find("\"title\""));
   EXPECT_LT(json.find("\"verdict\""), json.find("\"checks\""));
@@ -191,7 +199,7 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   expectError(bad.dump(), "/cases/0/exchanges/0/response/body: not valid base64");
   bad = doc;
   bad["schema_version"] = "2.0";
-  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.2)");
+  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.3)");
   bad = doc;
   bad["run"]["jobs"] = "two";
   expectError(bad.dump(), "/run/jobs: expected an integer");
@@ -206,6 +214,32 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   bad = doc;
   bad["cases"][0]["checks"][0].erase("errored");
   EXPECT_FALSE(runResultFromJson(bad.dump()).cases[0].checks[0].errored) << "errored is optional on reading";
+}
+
+TEST(JsonReport, LatencyRowsPerInteractionAndTheWarningCount) {
+  RunResult r = sampleRun();
+  for (auto& c : r.cases)
+    for (auto& x : c.exchanges) {
+      x.kind = "command";
+      x.response.providerMs = 150;  // over the command SHOULD limit, under SHALL
+    }
+  r.cases[0].checks.push_back({"latency", "response time (command)", true, "over SHOULD", "", "", "main"});
+  r.cases[0].checks.back().warning = true;
+  const auto doc = nlohmann::json::parse(canonicalJson(r));
+  EXPECT_EQ(doc["summary"]["warnings"], 1);
+  ASSERT_EQ(doc["latency"].size(), 1u);
+  const auto& row = doc["latency"][0];
+  EXPECT_EQ(row["interaction"], r.cases[0].exchanges[0].interaction);
+  EXPECT_EQ(row["kind"], "command");
+  EXPECT_EQ(row["shall_ms"], 250);
+  EXPECT_EQ(row["should_ms"], 100);
+  EXPECT_EQ(row["p50_ms"], 150);
+  EXPECT_EQ(row["max_ms"], 150);
+  EXPECT_EQ(row["over_should"], row["count"]);
+  EXPECT_EQ(row["over_shall"], 0);
+  // A 1.2 report has no kinds: it reads back, and gives no latency rows.
+  auto old = nlohmann::json::parse(canonicalJson(sampleRun()));
+  EXPECT_EQ(old["latency"].size(), 0u);
 }
 
 TEST(JsonReport, ReporterWritesTheCanonicalTextAndItsDigestFile) {

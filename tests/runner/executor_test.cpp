@@ -42,8 +42,28 @@ TEST_F(ExecutorTest, PassesAndKeepsEvidence) {
   EXPECT_EQ(result.exchanges[0].request.url, "http://127.0.0.1:8080/B82617/STU3/1/gpconnect/metadata");
   EXPECT_EQ(result.exchanges[0].interaction, "read:metadata");
   EXPECT_EQ(json::parse(result.exchanges[0].jwtPayload)["requested_scope"], "organization/*.read");
-  EXPECT_EQ(result.checks.size(), 3u);
+  EXPECT_EQ(result.checks.size(), 4u) << "three expectations and the latency budget";
+  EXPECT_EQ(result.checks.back().kind, "latency");
+  EXPECT_EQ(result.exchanges[0].kind, "query");
   for (const auto& c : result.checks) EXPECT_EQ(c.step, "main");
+}
+
+TEST_F(ExecutorTest, EveryAnswerIsHeldToItsInteractionsLatencyBudget) {
+  double providerMs = 0;
+  testing::ScriptedTransport transport([&](const HttpRequest&) {
+    auto r = testing::jsonResponse(200, {{"resourceType", "CapabilityStatement"}});
+    r.providerMs = providerMs;
+    return r;
+  });
+  const auto c = load(R"({"id": "M", "title": "t", "requirement": "r", "expect": {"status": 200}})");
+  providerMs = 2999;  // a query: over SHOULD, under SHALL
+  auto result = run(c, transport);
+  EXPECT_EQ(result.verdict, Verdict::Passed) << result.reason;
+  EXPECT_TRUE(result.checks.back().warning);
+  providerMs = 3000;
+  result = run(c, transport);
+  EXPECT_EQ(result.verdict, Verdict::Failed);
+  EXPECT_EQ(result.reason, "answered in 3000.0 ms: over the query SHALL limit of 3000 ms");
 }
 
 TEST_F(ExecutorTest, FailsWithTheFirstFailure) {

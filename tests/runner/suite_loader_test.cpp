@@ -38,6 +38,29 @@ TEST(InteractionsTable, EveryInteractionOfTheSpecIsThere) {
   EXPECT_EQ(t.at("documents:search:documentreference").path, "/Patient/{id}/DocumentReference");
   EXPECT_EQ(t.at("read:organization").scope, "organization/*.read");
   EXPECT_EQ(t.at("gpc.registerpatient").scope, "patient/*.write");
+  EXPECT_EQ(t.at("gpc.registerpatient").kind, latency::InteractionKind::Command);
+  EXPECT_EQ(t.at("gpc.getstructuredrecord").kind, latency::InteractionKind::Query);
+}
+
+TEST(InteractionsTable, KindIsRequiredAndNamedWhenWrong) {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / ("gpc-interactions-" + std::to_string(::getpid())) / "suites";
+  fs::create_directories(dir);
+  const auto file = dir / "interactions.json";
+  const auto error = [&](const std::string& kind) {
+    std::ofstream(file) << R"({"read:x": {"interaction_id": "urn:x", "method": "GET", "path": "/x", "scope": "s",
+                              "endpoint": "foundations", "fhir": "STU3")" << kind << "}}";
+    try {
+      loadInteractions(file);
+    } catch (const LoadError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  EXPECT_EQ(error(""), "suites/interactions.json: /read:x: missing required field \"kind\"");
+  EXPECT_EQ(error(R"(, "kind": "read")"), "suites/interactions.json: /read:x/kind: expected \"query\" or \"command\", got \"read\"");
+  EXPECT_EQ(error(R"(, "kind": "command")"), "(no error)");
+  fs::remove_all(dir.parent_path());
 }
 
 TEST(SuiteLoader, BadJsonNamesLineAndColumn) {
