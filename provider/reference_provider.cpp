@@ -150,6 +150,7 @@ ReferenceProvider::ReferenceProvider(ProviderOptions options) : impl_(std::make_
 ReferenceProvider::~ReferenceProvider() { stop(); }
 
 void ReferenceProvider::start() {
+  if (impl_->options.preloadXml) impl_->dispatcher.preloadXml();
   impl_->main.start(impl_->options.host, impl_->options.port);
   if (impl_->tlsListener) {
     try {

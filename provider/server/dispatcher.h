@@ -41,6 +41,11 @@ class Dispatcher {
 
   const datapack::DataPack& pack() const { return pack_; }
 
+  // The FHIR definitions for XML, loaded now instead of on the first XML exchange.
+  void preloadXml() const {
+    if (xml_) xml_->preload();
+  }
+
  private:
   struct Outcome {
     Response response;

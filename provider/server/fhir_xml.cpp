@@ -15,6 +15,14 @@ class EngineXmlCodec final : public XmlCodec {
  public:
   std::string toXml(const nlohmann::json& resource) const override { return fhir::toXml(resource, registry()); }
 
+  void preload() const override {
+    try {
+      registry();
+    } catch (const std::exception&) {
+      // Reported on the first XML exchange, as without preloading.
+    }
+  }
+
   std::optional<nlohmann::json> fromXml(const std::string& xml, std::string& problem) const override {
     std::vector<fhir::Issue> issues;
     nlohmann::json parsed = fhir::parseXml(xml, registry(), &issues);

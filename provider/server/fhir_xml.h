@@ -16,6 +16,8 @@ class XmlCodec {
   virtual std::string toXml(const nlohmann::json& resource) const = 0;
   // nullopt and `problem` set when the XML is not a FHIR resource.
   virtual std::optional<nlohmann::json> fromXml(const std::string& xml, std::string& problem) const = 0;
+  // Loads what the codec needs now rather than on the first XML exchange.
+  virtual void preload() const {}
 };
 
 // The codec, or nullptr when this build has no FHIR XML support (requests for XML are then

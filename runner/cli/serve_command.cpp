@@ -77,6 +77,7 @@ int runServeCommand(const ServeArgs& args, std::ostream& out, std::ostream& err)
     options.fixturesDir = dirs.fixtures;
     options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
     options.disabledAreas = std::set<std::string>(args.disabledAreas.begin(), args.disabledAreas.end());
+    options.preloadXml = true;  // a provider under load tests: no half-second first XML answer
     if (args.tlsCert) {
       provider::TlsOptions tls;
       tls.certFile = *args.tlsCert;

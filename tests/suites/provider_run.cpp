@@ -19,6 +19,7 @@ std::vector<CaseResult> runAgainstReferenceProvider(const std::filesystem::path&
   provider::ProviderOptions options;
   options.fixturesDir = root / "fixtures";
   options.faults = faults;
+  options.preloadXml = true;  // as `gpc-assure run` starts it (latency budgets)
   // The mutual-TLS listener and its throwaway PKI, as `gpc-assure run` has them (security.tls).
   // One PKI for every run of the process: the files are only read, and the RSA key is the slow part.
   static const tls::ThrowawayPki pki;

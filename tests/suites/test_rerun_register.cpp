@@ -25,6 +25,7 @@ TEST(RerunRegister, SameSeedTwiceAgainstOneProviderHasNoFailure) {
   const auto fhir = makeFhirServices((kRoot / "profiles").string());
   provider::ProviderOptions options;
   options.fixturesDir = kRoot / "fixtures";
+  options.preloadXml = true;  // as `run` starts it: the first XML registration is held to 250 ms
   provider::ReferenceProvider provider(options);
   provider.start();
   Target target = loadTarget(kRoot / "fixtures" / "targets" / "reference.json");
