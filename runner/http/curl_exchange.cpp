@@ -172,6 +172,14 @@ CurlHeaderList buildHeaderList(const HttpRequest& request) {
 
 }  // namespace
 
+void prepareConnectOnly(CURL* h, const std::string& url, const TransportOptions& options, char* errorBuffer) {
+  set(h, CURLOPT_URL, url.c_str(), "URL");
+  setConnection(h, options);
+  setTls(h, options);
+  set(h, CURLOPT_CONNECT_ONLY, 1L, "CONNECT_ONLY");
+  set(h, CURLOPT_ERRORBUFFER, errorBuffer, "ERRORBUFFER");
+}
+
 CurlExchange::CurlExchange(CURL* handle, const HttpRequest& request, const TransportOptions& options,
                            const std::function<bool()>* aborted)
     : h_(handle), options_(options), collector_(options.maxResponseBytes), headers_(buildHeaderList(request)) {

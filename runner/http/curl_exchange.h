@@ -12,6 +12,11 @@
 
 namespace gpc::http {
 
+// Sets `handle` up to connect to `url` only (CURLOPT_CONNECT_ONLY), with the same connection and
+// TLS options a request gets, errors written to `errorBuffer` (CURL_ERROR_SIZE): the run's
+// pre-flight connection check (CurlTransport::tryConnect). Throws like CurlExchange.
+void prepareConnectOnly(CURL* handle, const std::string& url, const TransportOptions& options, char* errorBuffer);
+
 class CurlExchange {
  public:
   // Sets the options on `handle`. `request`, `options` and `aborted` must outlive the transfer

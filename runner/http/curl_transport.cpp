@@ -70,11 +70,7 @@ std::string CurlTransport::tryConnect(const std::string& url) const {
     // A handle of its own: a connect-only handle is not fit to go back into the pool.
     const CurlEasy handle = makeCurlEasy();
     CURL* h = handle.get();
-    set(h, CURLOPT_URL, url.c_str(), "URL");
-    setConnection(h, options_);
-    setTls(h, options_);
-    set(h, CURLOPT_CONNECT_ONLY, 1L, "CONNECT_ONLY");
-    set(h, CURLOPT_ERRORBUFFER, errorBuffer, "ERRORBUFFER");
+    prepareConnectOnly(h, url, options_, errorBuffer);
     rc = curl_easy_perform(h);
   } catch (const std::exception& e) {
     return e.what();
