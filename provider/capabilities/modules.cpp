@@ -1,5 +1,6 @@
 // The capabilities the reference provider serves. Adding one: its folder under
 // provider/capabilities/ with a module.cpp, and one line here (docs/architecture.md).
+#include "provider/capabilities/appointments/module.h"
 #include "provider/capabilities/documents/module.h"
 #include "provider/capabilities/foundations/module.h"
 #include "provider/capabilities/html/module.h"
@@ -10,6 +11,7 @@ namespace gpc::provider::server {
 const std::vector<const CapabilityModule*>& capabilityModules() {
   static const std::vector<const CapabilityModule*> modules = {
       &foundations::foundationsModule(),
+      &appointments::appointmentsModule(),
       &structured::structuredModule(),
       &documents::documentsModule(),
       &html::htmlModule(),

@@ -5,6 +5,7 @@
 // (faults.cpp) read nothing capability-specific but these rows, so adding a capability is one
 // folder under provider/capabilities/ and one line in provider/capabilities/modules.cpp.
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@ struct Call {
   std::string today;                      // yyyy-mm-dd
   const std::set<std::string>& faults;
   CapabilityData& data;
+  std::int64_t now = 0;                   // UNIX seconds the request arrived (0: not known)
 
   bool dstu2() const;
 };

@@ -67,7 +67,7 @@ Dispatcher::Dispatcher(const std::filesystem::path& fixturesDir, std::set<std::s
     storeProblem_ = e.what();
   }
   data_ = std::make_unique<CapabilityData>(CapabilityData{
-      pack_, registrations_, *directory_, store_ ? &*store_ : nullptr, storeProblem_, disabledAreas_});
+      pack_, registrations_, *directory_, store_ ? &*store_ : nullptr, storeProblem_, disabledAreas_, &appointmentBook_});
 }
 
 WireResponse Dispatcher::failure(std::string_view code, std::string_view diagnostics) {
@@ -112,8 +112,11 @@ Dispatcher::Outcome Dispatcher::route(const Request& request, const std::string&
   if (auto r = checkJwt(request, rules, faults_, claims)) return fail(r->code, r->diagnostics);
 
   json body;
-  if (row.method == "POST") {
-    if (request.body.empty()) return fail("BAD_REQUEST", "request body is empty; a Parameters resource is required");
+  if (row.method == "POST" || row.method == "PUT") {
+    if (request.body.empty())
+      return fail("BAD_REQUEST", row.method == "PUT" || row.path == "Appointment"
+                                     ? "request body is empty; an Appointment resource is required"
+                                     : "request body is empty; a Parameters resource is required");
     if (neg.requestBody == Format::Xml) {
       std::string problem;
       auto parsed = xml_->fromXml(request.body, problem);
@@ -129,7 +132,7 @@ Dispatcher::Outcome Dispatcher::route(const Request& request, const std::string&
   }
 
   const Call call{request, *match.module, interaction, match.ids, body, claims, origin + match.serviceRoot, today,
-                  faults_, *data_};
+                  faults_, *data_, now};
   out.response = row.handler(call);
   return out;
 }

@@ -62,6 +62,7 @@ class Dispatcher {
   std::string storeProblem_;
   std::unique_ptr<records::DataPackDirectory> directory_;
   foundations::Registrations registrations_;
+  appointments::AppointmentBook appointmentBook_;
   std::unique_ptr<CapabilityData> data_;  // what the handlers share (refers to the members above)
   std::shared_ptr<const XmlCodec> xml_;
 };

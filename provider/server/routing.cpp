@@ -69,36 +69,52 @@ RouteMatch resolveRoute(std::string_view method, std::string_view path, std::str
     roots.emplace_back("/" + std::string(odsCode) + "/" + std::string(module->serviceRoot), module);
   std::stable_sort(roots.begin(), roots.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  // Modules may share a service root (Foundations and Appointment Management do, spec-facts
+  // §1): every module under the longest matching root is searched, in modules.cpp order.
+  std::vector<const CapabilityModule*> candidates;
   for (const auto& [root, module] : roots) {
+    if (!out.serviceRoot.empty() && root != out.serviceRoot) break;
     if (path.size() > root.size() + 1 && path.starts_with(root) && path[root.size()] == '/') {
-      out.module = module;
       out.serviceRoot = root;
-      break;
+      candidates.push_back(module);
     }
   }
-  if (!out.module) return out;
+  if (candidates.empty()) return out;
+  out.module = candidates.front();
   const auto segments = split(path.substr(out.serviceRoot.size() + 1));
-  for (const auto& row : out.module->interactions) {
-    std::vector<std::string> found;
-    if (!matches(row.path, segments, found)) continue;
-    if (row.method == method) {
-      out.interaction = &row;
-      out.ids = std::move(found);
-      out.wrongMethod = false;
-      return out;
+  for (const CapabilityModule* module : candidates)
+    for (const auto& row : module->interactions) {
+      std::vector<std::string> found;
+      if (!matches(row.path, segments, found)) continue;
+      if (row.method == method) {
+        out.module = module;
+        out.interaction = &row;
+        out.ids = std::move(found);
+        out.wrongMethod = false;
+        return out;
+      }
+      out.wrongMethod = true;
+      if (!out.interaction) {
+        out.module = module;
+        out.interaction = &row;  // kept so a fault can serve it anyway
+        out.ids = std::move(found);
+      }
     }
-    out.wrongMethod = true;
-    if (!out.interaction) {
-      out.interaction = &row;  // kept so a fault can serve it anyway
-      out.ids = std::move(found);
-    }
-  }
   return out;
 }
 
 Response capabilityStatementResponse(const Call& call) {
   Response r;
   r.body = call.module.capabilityStatement(call.faults);
+  // One statement per service root: the resources and profiles of the modules sharing it are
+  // added to the statement of the module that serves /metadata.
+  for (const CapabilityModule* other : capabilityModules()) {
+    if (other == &call.module || other->serviceRoot != call.module.serviceRoot) continue;
+    const nlohmann::json part = other->capabilityStatement(call.faults);
+    for (const auto& p : part.value("profile", nlohmann::json::array())) r.body["profile"].push_back(p);
+    for (const auto& res : part["rest"][0].value("resource", nlohmann::json::array()))
+      r.body["rest"][0]["resource"].push_back(res);
+  }
   return r;
 }
 

@@ -23,6 +23,8 @@ constexpr std::array kErrors = {
     SpineErrorInfo{"ACCESS DENIED", 403, "forbidden", "Access has been denied to process this request"},
     SpineErrorInfo{"NO_RELATIONSHIP", 403, "forbidden", "No legitimate relationship exists with this patient"},
     SpineErrorInfo{"DUPLICATE_REJECTED", 409, "duplicate", "Create would lead to creation of a duplicate resource"},
+    // The 409 of a stale If-Match on amend/cancel (the official suite's AppointmentCancel expects it).
+    SpineErrorInfo{"FHIR_CONSTRAINT_VIOLATION", 409, "conflict", "FHIR constraint violated"},
     SpineErrorInfo{"INVALID_RESOURCE", 422, "invalid", "Invalid validation of resource"},
     SpineErrorInfo{"INVALID_PARAMETER", 422, "invalid", "Invalid parameter"},
     SpineErrorInfo{"REFERENCE_NOT_FOUND", 422, "invalid", "Reference not found"},

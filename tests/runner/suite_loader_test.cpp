@@ -30,7 +30,7 @@ std::string suiteWith(const std::string& cases) { return std::string("{") + kHea
 
 TEST(InteractionsTable, EveryInteractionOfTheSpecIsThere) {
   const auto& t = table();
-  EXPECT_EQ(t.size(), 19u);
+  EXPECT_EQ(t.size(), 25u);
   EXPECT_EQ(t.at("read:patient").interactionId, "urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1");
   EXPECT_EQ(t.at("html:gpc.getcarerecord").interactionId, "urn:nhs:names:services:gpconnect:fhir:operation:gpc.getcarerecord");
   EXPECT_EQ(t.at("html:read:metadata").fhir, FhirVersion::DSTU2);
@@ -40,6 +40,8 @@ TEST(InteractionsTable, EveryInteractionOfTheSpecIsThere) {
   EXPECT_EQ(t.at("gpc.registerpatient").scope, "patient/*.write");
   EXPECT_EQ(t.at("gpc.registerpatient").kind, latency::InteractionKind::Command);
   EXPECT_EQ(t.at("gpc.getstructuredrecord").kind, latency::InteractionKind::Query);
+  EXPECT_EQ(t.at("cancel:appointment").scope, "patient/*.write");
+  EXPECT_EQ(t.at("search:slot").scope, "organization/*.read");
 }
 
 TEST(InteractionsTable, KindIsRequiredAndNamedWhenWrong) {

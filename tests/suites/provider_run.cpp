@@ -15,7 +15,7 @@ namespace gpc::suitetest {
 std::vector<CaseResult> runAgainstReferenceProvider(const std::filesystem::path& root, FhirServices& fhir,
                                                     const std::set<std::string>& faults,
                                                     const std::vector<const Case*>& chosen,
-                                                    bool stopAtFailure) {
+                                                    bool stopAtFailure, int rounds) {
   provider::ProviderOptions options;
   options.fixturesDir = root / "fixtures";
   options.faults = faults;
@@ -36,6 +36,8 @@ std::vector<CaseResult> runAgainstReferenceProvider(const std::filesystem::path&
   std::vector<char> ran(chosen.size(), 0);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
+  for (int round = 1; round < rounds; ++round)
+    for (const Case* c : chosen) executeCase(*c, context);
   auto worker = [&] {
     for (std::size_t i; !stop && (i = next++) < chosen.size();) {
       results[i] = executeCase(*chosen[i], context);
