@@ -13,6 +13,7 @@ void tally(RunSummary& s, Verdict v) {
     case Verdict::Failed: ++s.failed; break;
     case Verdict::Errored: ++s.errored; break;
     case Verdict::Skipped: ++s.skipped; break;
+    case Verdict::Flaky: ++s.flaky; break;
   }
 }
 
@@ -23,7 +24,9 @@ std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResu
 }
 
 std::string countsLine(const RunSummary& s) {
-  return fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
+  const std::string counts = fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
+  // Only when there are some, so a run without --retries keeps the line CI tools already parse.
+  return s.flaky > 0 ? counts + fmt::format(", {} flaky", s.flaky) : counts;
 }
 
 const char* checkLabel(const CheckResult& c) {
@@ -43,6 +46,17 @@ std::string describeCheck(const CheckResult& c, bool withMessage) {
   if (text.back() == ':') text.pop_back();
   if (!c.step.empty() && c.step != "main") text += " [step " + c.step + "]";
   return text;
+}
+
+CaseResult attemptResult(const CaseResult& result, const CaseAttempt& attempt) {
+  CaseResult r;
+  r.info = result.info;
+  r.verdict = attempt.verdict;
+  r.reason = attempt.reason;
+  r.checks = attempt.checks;
+  r.exchanges = attempt.exchanges;
+  r.durationMs = attempt.durationMs;
+  return r;
 }
 
 std::string exchangeSummary(const CaseResult& r) {

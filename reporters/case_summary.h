@@ -16,7 +16,8 @@ void tally(RunSummary& s, Verdict v);
 // Counts per capability, in capability name order.
 std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResult>& cases);
 
-// "3 passed, 1 failed, 0 errored, 0 skipped" — the form CI tooling greps for.
+// "3 passed, 1 failed, 0 errored, 0 skipped" — the form CI tooling greps for; ", 2 flaky" is
+// added only when some case was (run --retries).
 std::string countsLine(const RunSummary& s);
 
 // Plain-text evidence of a case for a reader without the HTML report: reason, requirement,
@@ -30,6 +31,10 @@ const char* checkLabel(const CheckResult& check);
 // One check as "status: expected 200, got 404 - message"; without the message when
 // `withMessage` is false (the message is shown elsewhere, e.g. as the case's reason).
 std::string describeCheck(const CheckResult& check, bool withMessage = true);
+
+// An earlier attempt of `result` (CaseResult::retried) as a result of its own, for the views
+// that show one.
+CaseResult attemptResult(const CaseResult& result, const CaseAttempt& attempt);
 
 // One line per exchange, "GET URL -> 200, 12 ms" (or "-> no response: REASON").
 std::string exchangeSummary(const CaseResult& result);

@@ -14,6 +14,7 @@
 #include "reporters/failure_recap.h"
 #include "reporters/latency_lines.h"
 #include "reporters/reporters.h"
+#include "reporters/shard_label.h"
 #include "reporters/terminal_width.h"
 #include "reporters/text_safety.h"
 
@@ -29,6 +30,7 @@ const char* label(Verdict v) {
     case Verdict::Failed: return "FAIL";
     case Verdict::Errored: return "ERROR";
     case Verdict::Skipped: return "SKIP";
+    case Verdict::Flaky: return "FLAKY";
   }
   return "?";
 }
@@ -39,6 +41,7 @@ const char* colour(Verdict v) {
     case Verdict::Failed: return "\x1b[31m";
     case Verdict::Errored: return "\x1b[35m";
     case Verdict::Skipped: return "\x1b[33m";
+    case Verdict::Flaky: return "\x1b[36m";
   }
   return "";
 }
@@ -55,6 +58,7 @@ class ConsoleReporter final : public Reporter {
     selected_ = selectedCases;
     emit(fmt::format("gpc-assure {}: {} case{} against {} (seed {})", printable(info.toolVersion), selectedCases,
                      selectedCases == 1 ? "" : "s", printable(info.targetName), info.seed));
+    if (const std::string shard = shardLabel(info.shard, selectedCases); !shard.empty()) emit(shard);
     if (!info.faults.empty()) {
       std::string faults;
       for (const auto& f : info.faults) faults += (faults.empty() ? "" : ", ") + printable(f);
@@ -66,7 +70,8 @@ class ConsoleReporter final : public Reporter {
   void caseFinished(const CaseResult& r) override {
     ++done_;
     tally(running_, r.verdict);
-    const bool failing = r.verdict == Verdict::Failed || r.verdict == Verdict::Errored;
+    // A flaky case is shown as a failure is: it failed before it passed.
+    const bool failing = r.verdict == Verdict::Failed || r.verdict == Verdict::Errored || r.verdict == Verdict::Flaky;
     // On a terminal a pass only moves the progress line; quiet shows failures only.
     // A pass over a SHOULD limit is shown too: a warning nobody sees is no warning.
     const bool warned = hasWarning(r);
@@ -86,6 +91,7 @@ class ConsoleReporter final : public Reporter {
     const auto recap = failureRecapLines(result.cases);
     if (!recap.empty()) out_ << "\n";
     for (const auto& line : recap) emit(printable(line));
+    for (const auto& line : flakyRecapLines(result.cases)) emit(printable(line));
     if (!options_.quiet) printCapabilityTable(result);
     if (!options_.quiet) {
       const auto latency = latencyLines(result);
@@ -114,8 +120,9 @@ class ConsoleReporter final : public Reporter {
 
   void printCaseLine(const CaseResult& r) {
     const std::string verdict = fmt::format("{:<5}", label(r.verdict));
+    const std::string retried = r.retried.empty() ? "" : fmt::format(", {} attempts", r.retried.size() + 1);
     emit(painted(r.verdict, verdict) + " " + printable(r.info.id) + "  " + printable(r.info.title) +
-         fmt::format("  ({} ms)", static_cast<long long>(std::llround(r.durationMs))));
+         fmt::format("  ({} ms{})", static_cast<long long>(std::llround(r.durationMs)), retried));
   }
 
   // The reason once, then the checks: the check that gave the reason shows only what it
@@ -135,6 +142,11 @@ class ConsoleReporter final : public Reporter {
       emit(indent + mark + printable(describeCheck(c, &c != deciding)));
     }
     for (const auto& e : r.exchanges) emit(indent + printable(exchangeLine(e)));
+    for (std::size_t k = 0; k < r.retried.size(); ++k) {
+      const CaseAttempt& a = r.retried[k];
+      emit(indent + fmt::format("attempt {} {}: ", k + 1, toString(a.verdict)) + printable(a.reason));
+      for (const auto& e : a.exchanges) emit(indent + "  " + printable(exchangeLine(e)));
+    }
   }
 
   void printCapabilityTable(const RunResult& result) {
@@ -143,11 +155,12 @@ class ConsoleReporter final : public Reporter {
     out_ << "\n";
     std::size_t width = 10;
     for (const auto& [capability, s] : byCapability) width = std::max(width, printable(capability).size());
+    const bool flaky = result.summary.flaky > 0;  // the column only when some case was
     emit(fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}", "capability", width, "total", "passed", "failed",
-                     "errored", "skipped"));
+                     "errored", "skipped") + (flaky ? "    flaky" : ""));
     for (const auto& [capability, s] : byCapability) {
       emit(fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}", printable(capability), width, s.total, s.passed,
-                       s.failed, s.errored, s.skipped));
+                       s.failed, s.errored, s.skipped) + (flaky ? fmt::format("  {:>7}", s.flaky) : ""));
     }
   }
 

@@ -78,4 +78,14 @@ std::vector<std::string> failureRecapLines(const std::vector<CaseResult>& cases)
   return lines;
 }
 
+std::vector<std::string> flakyRecapLines(const std::vector<CaseResult>& cases) {
+  std::vector<std::string> lines;
+  for (const auto& c : cases)
+    if (c.verdict == Verdict::Flaky) lines.push_back("  " + c.info.id + "  " + c.reason);
+  if (lines.empty()) return lines;
+  lines.insert(lines.begin(), fmt::format("Flaky (passed on a retry, failing attempts kept): {} case{}", lines.size(),
+                                          lines.size() == 1 ? "" : "s"));
+  return lines;
+}
+
 }  // namespace gpc::reporters

@@ -40,4 +40,9 @@ std::string abbreviatedIds(const std::vector<const CaseResult*>& cases, std::siz
 //              > GET http://...  -> 200 (7 ms)
 std::vector<std::string> failureRecapLines(const std::vector<CaseResult>& cases);
 
+// Cases that passed only on a retry, empty when none:
+//   Flaky (passed on a retry, failing attempts kept): 2 cases
+//     FND-001  passed on attempt 2; attempt 1 failed: status: expected 200, got 503
+std::vector<std::string> flakyRecapLines(const std::vector<CaseResult>& cases);
+
 }  // namespace gpc::reporters

@@ -18,6 +18,7 @@
 #include "reporters/html_text.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
+#include "reporters/shard_label.h"
 #include "reporters/run_json.h"
 #include "reporters/text_safety.h"
 
@@ -31,7 +32,7 @@ constexpr std::size_t kHtmlBodyLimit = 64 * 1024;
 // failures each carrying a structured record would make a report too heavy to open.
 constexpr std::size_t kFailedEvidenceBodyLimit = 12 * 1024;
 
-constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped};
+constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped, Verdict::Flaky};
 
 std::string e(std::string_view text) { return htmlEscape(text); }
 
@@ -42,10 +43,11 @@ int listRank(Verdict v) {
   switch (v) {
     case Verdict::Failed: return 0;
     case Verdict::Errored: return 1;
-    case Verdict::Skipped: return 2;
-    case Verdict::Passed: return 3;
+    case Verdict::Flaky: return 2;  // passed only on a retry: a reviewer must see it
+    case Verdict::Skipped: return 3;
+    case Verdict::Passed: return 4;
   }
-  return 4;
+  return 5;
 }
 
 // Long values shown in a passing case's compact view are cut here; the JSON report has them.
@@ -116,6 +118,7 @@ class HtmlWriter {
     row("Seed", fmt::format("{} <small>(generated values such as NHS numbers to register; <code>run --seed {}</code> "
                             "repeats them)</small>",
                             i.seed, i.seed));
+    if (const std::string shard = shardLabel(i.shard, r_.summary.total); !shard.empty()) row("Shard", e(shard));
     if (!i.filters.empty()) {
       std::string f;
       for (const auto& s : i.filters) f += "<code>" + e(s) + "</code> ";
@@ -140,12 +143,12 @@ class HtmlWriter {
     out_ += "<section id=\"summary\">\n<h2>Summary</h2>\n";
     out_ += "<p><strong>" + e(countsLine(s)) + "</strong> of " + std::to_string(s.total) + " cases.</p>\n";
     out_ += "<table>\n<tr><th>Capability</th><th>Total</th><th>Passed</th><th>Failed</th><th>Errored</th>"
-            "<th>Skipped</th></tr>\n";
+            "<th>Skipped</th><th>Flaky</th></tr>\n";
     for (const auto& [capability, c] : summaryByCapability(r_.cases)) {
       out_ += fmt::format(
           "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-          "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-          e(capability), c.total, c.passed, c.failed, c.errored, c.skipped);
+          "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+          e(capability), c.total, c.passed, c.failed, c.errored, c.skipped, c.flaky);
     }
     out_ += "</table>\n</section>\n";
   }
@@ -153,7 +156,7 @@ class HtmlWriter {
   void filters() {
     // Hidden until the script runs: without script every case is shown and filters do nothing.
     const RunSummary& s = r_.summary;
-    const std::array counts = {s.passed, s.failed, s.errored, s.skipped};
+    const std::array counts = {s.passed, s.failed, s.errored, s.skipped, s.flaky};
     out_ += "<section id=\"filters\" hidden>\n<h2>Cases</h2>\n<p>Show: ";
     for (std::size_t k = 0; k < kVerdicts.size(); ++k) {
       out_ += fmt::format("<label><input type=\"checkbox\" data-verdict=\"{0}\" checked> {0} ({1})</label>",
@@ -179,7 +182,7 @@ class HtmlWriter {
   void caseBlock(const CaseResult& c) {
     const char* v = toString(c.verdict);
     // Problems open by default: they are what a reviewer came for.
-    const bool failing = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored;
+    const bool failing = c.verdict == Verdict::Failed || c.verdict == Verdict::Errored || c.verdict == Verdict::Flaky;
     out_ += fmt::format("<details class=\"case\" data-verdict=\"{}\" id=\"case-{}\"{}>\n", v, e(c.info.id),
                         failing ? " open" : "");
     // The requirement in the closed line too: a reviewer scanning the list sees what each case checks.
@@ -223,6 +226,18 @@ class HtmlWriter {
     item("Tags", e(tags));
     item("Note", e(c.info.note));
     out_ += "</dl>\n";
+    evidenceOf(c);
+    // --retries: the attempts before the last, each with its own checks and evidence.
+    for (std::size_t k = 0; k < c.retried.size(); ++k) {
+      const CaseResult attempt = attemptResult(c, c.retried[k]);
+      out_ += fmt::format("<h4 class=\"attempt\">Attempt {} of {}: <span class=\"v v-{}\">{}</span> {}</h4>\n", k + 1,
+                          c.retried.size() + 1, toString(attempt.verdict), toString(attempt.verdict), e(attempt.reason));
+      evidenceOf(attempt);
+    }
+  }
+
+  // A case's checks and exchanges: in full with --evidence all, else the judged exchange in full.
+  void evidenceOf(const CaseResult& c) {
     checks(c.checks, c.info.requirement);
     if (evidence_ == HtmlEvidence::All) {
       for (const auto& x : c.exchanges) exchange(x, failingElementNames(c.checks, x.step), kHtmlBodyLimit);

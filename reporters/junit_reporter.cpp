@@ -26,6 +26,7 @@
 #include "reporters/latency_lines.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
+#include "reporters/shard_label.h"
 #include "reporters/text_safety.h"
 
 namespace gpc::reporters {
@@ -81,7 +82,9 @@ void addOutcome(pugi::xml_node testcase, const CaseResult& r) {
   const std::string message = r.reason.empty() ? std::string(toString(r.verdict)) : r.reason;
   pugi::xml_node outcome;
   switch (r.verdict) {
-    case Verdict::Passed: return;
+    case Verdict::Passed:
+    case Verdict::Flaky:  // passed in the end; its failing attempts are the flaky* elements
+      return;
     case Verdict::Failed:
       outcome = testcase.append_child("failure");
       setAttr(outcome, "type", failureType(r));
@@ -124,6 +127,30 @@ void addCaseProperties(pugi::xml_node properties, const CaseInfo& info, const st
 
 void setText(pugi::xml_node node, std::string_view text) {
   if (!text.empty()) node.append_child(pugi::node_pcdata).set_value(toXmlText(text).c_str());
+}
+
+// The earlier attempts of a retried case as Maven Surefire writes reruns: <flakyFailure> /
+// <flakyError> when it passed in the end, <rerunFailure> / <rerunError> when it never did; each
+// with its evidence as <stackTrace> and its exchanges as <system-out>. Jenkins' JUnit plugin and
+// GitLab read them; the Ant schema has no place for them, so the strict form does not use them.
+void addRetriedAttempts(pugi::xml_node testcase, const CaseResult& r) {
+  const std::string kind = r.verdict == Verdict::Flaky ? "flaky" : "rerun";
+  for (const auto& attempt : r.retried) {
+    const CaseResult earlier = attemptResult(r, attempt);
+    auto element = testcase.append_child((kind + (attempt.verdict == Verdict::Errored ? "Error" : "Failure")).c_str());
+    setAttr(element, "message", attempt.reason.empty() ? std::string(toString(attempt.verdict)) : attempt.reason);
+    setAttr(element, "type", attempt.verdict == Verdict::Errored ? "error" : failureType(earlier));
+    setText(element.append_child("stackTrace"), evidenceSummary(earlier));
+    setText(element.append_child("system-out"), exchangeSummary(earlier));
+  }
+}
+
+// Strict form: the attempts as one suite property per case, "<id>.retried".
+std::string retriedText(const CaseResult& r) {
+  std::string text;
+  for (std::size_t k = 0; k < r.retried.size(); ++k)
+    text += fmt::format("{}attempt {} {}: {}", k ? "; " : "", k + 1, toString(r.retried[k].verdict), r.retried[k].reason);
+  return text;
 }
 
 class JUnitReporter final : public Reporter {
@@ -181,8 +208,13 @@ class JUnitReporter final : public Reporter {
       addProperty(properties, "target", result.info.targetName);
       addProperty(properties, "tool_version", result.info.toolVersion);
       addProperty(properties, "stopped", result.stopped);  // only when the run ended early
+      addProperty(properties, "shard", shardLabel(result.info.shard, result.summary.total));  // only when sharded
       if (strict)
-        for (const auto* c : cases) addCaseProperties(properties, c->info, c->info.id + ".");
+        for (const auto* c : cases) {
+          addCaseProperties(properties, c->info, c->info.id + ".");
+          if (c->verdict == Verdict::Flaky) addProperty(properties, c->info.id + ".flaky", c->reason);
+          addProperty(properties, c->info.id + ".retried", retriedText(*c));
+        }
 
       std::string suiteOut;
       for (const auto* c : cases) {
@@ -202,6 +234,7 @@ class JUnitReporter final : public Reporter {
         addCaseProperties(caseProperties, c->info, "");
         if (!caseProperties.first_child()) testcase.remove_child(caseProperties);
         addOutcome(testcase, *c);
+        addRetriedAttempts(testcase, *c);
         if (!exchanges.empty()) setText(testcase.append_child("system-out"), exchanges);
       }
       setText(suite.append_child("system-out"), suiteOut);

@@ -8,6 +8,7 @@
 #include "reporters/digest.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
+#include "reporters/shard_label.h"
 
 namespace gpc::reporters {
 namespace {
@@ -52,12 +53,14 @@ std::string renderManifest(const RunResult& result, const std::string& suitesSha
         {"faults", info.faults},
         {"started_at", info.startedAt},
         {"finished_at", result.finishedAt},
+        {"shard", shardLabel(info.shard, result.summary.total)},
         {"summary",
          {{"total", result.summary.total},
           {"passed", result.summary.passed},
           {"failed", result.summary.failed},
           {"errored", result.summary.errored},
-          {"skipped", result.summary.skipped}}}}},
+          {"skipped", result.summary.skipped},
+          {"flaky", result.summary.flaky}}}}},
       {"target", {{"name", info.targetName}, {"file", info.targetFile}, {"endpoints", endpoints}}},
       {"suites_sha256", suitesSha256},
       {"files", listed},

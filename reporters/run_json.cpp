@@ -60,6 +60,15 @@ Json checkJson(const CheckResult& c) {
               {"actual", c.actual},     {"step", c.step},         {"warning", c.warning}};
 }
 
+void putEvidence(Json& j, const std::vector<CheckResult>& checks, const std::vector<Exchange>& exchanges) {
+  Json checkList = Json::array();
+  for (const auto& check : checks) checkList.push_back(checkJson(check));
+  j["checks"] = std::move(checkList);
+  Json exchangeList = Json::array();
+  for (const auto& e : exchanges) exchangeList.push_back(exchangeJson(e));
+  j["exchanges"] = std::move(exchangeList);
+}
+
 Json caseJson(const CaseResult& c) {
   const CaseInfo& i = c.info;
   Json j{{"id", i.id},
@@ -75,13 +84,22 @@ Json caseJson(const CaseResult& c) {
          {"verdict", toString(c.verdict)},
          {"reason", c.reason},
          {"duration_ms", c.durationMs}};
-  Json checks = Json::array();
-  for (const auto& check : c.checks) checks.push_back(checkJson(check));
-  j["checks"] = std::move(checks);
-  Json exchanges = Json::array();
-  for (const auto& e : c.exchanges) exchanges.push_back(exchangeJson(e));
-  j["exchanges"] = std::move(exchanges);
+  putEvidence(j, c.checks, c.exchanges);
+  Json retried = Json::array();
+  for (const auto& attempt : c.retried) {
+    Json a{{"verdict", toString(attempt.verdict)}, {"reason", attempt.reason}, {"duration_ms", attempt.durationMs}};
+    putEvidence(a, attempt.checks, attempt.exchanges);
+    retried.push_back(std::move(a));
+  }
+  j["retried"] = std::move(retried);
   return j;
+}
+
+// null for a whole run; the part a sharded run was, or what a merged report combines.
+Json shardJson(const ShardInfo& s) {
+  if (s.count == 0) return nullptr;
+  return Json{{"index", s.index}, {"count", s.count}, {"selected", s.selected},
+              {"balanced_by", s.balancedBy}, {"merged", s.merged}};
 }
 
 Json runJson(const RunResult& r) {
@@ -93,13 +111,15 @@ Json runJson(const RunResult& r) {
               {"faults", i.faults},            {"started_at", i.startedAt},
               {"finished_at", r.finishedAt},   {"duration_ms", r.durationMs},
               {"jobs", i.jobs},                {"filters", i.filters},
-              {"seed", i.seed}, {"stopped", r.stopped}};
+              {"seed", i.seed}, {"stopped", r.stopped}, {"shard", shardJson(i.shard)},
+              {"retries", i.retries}};
 }
 
 Json summaryJson(const RunResult& r) {
   const RunSummary& s = r.summary;
   return Json{{"total", s.total},     {"passed", s.passed},   {"failed", s.failed},
-              {"errored", s.errored}, {"skipped", s.skipped}, {"warnings", latency::countWarnings(r.cases)}};
+              {"errored", s.errored}, {"skipped", s.skipped}, {"warnings", latency::countWarnings(r.cases)},
+              {"flaky", s.flaky}};
 }
 
 Json latencyJson(const RunResult& r) {
@@ -163,6 +183,7 @@ class Node {
     for (const auto& n : items()) out.push_back(n.str());
     return out;
   }
+  bool isNull() const { return value_.is_null(); }
   [[noreturn]] void fail(const std::string& reason) const {
     throw JsonReportError((path_.empty() ? "/" : path_) + ": " + reason);
   }
@@ -191,10 +212,10 @@ Headers readHeaders(const Node& n) {
 
 Verdict readVerdict(const Node& n) {
   const std::string v = n.str();
-  for (Verdict candidate : {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped}) {
+  for (Verdict candidate : {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped, Verdict::Flaky}) {
     if (v == toString(candidate)) return candidate;
   }
-  n.fail("unknown verdict '" + v + "' (expected passed, failed, errored or skipped)");
+  n.fail("unknown verdict '" + v + "' (expected passed, failed, errored, skipped or flaky)");
 }
 
 Exchange readExchange(const Node& n) {
@@ -253,6 +274,17 @@ CaseResult readCase(const Node& n) {
   c.durationMs = n.at("duration_ms").number();
   for (const auto& check : n.at("checks").items()) c.checks.push_back(readCheck(check));
   for (const auto& e : n.at("exchanges").items()) c.exchanges.push_back(readExchange(e));
+  // Added in 1.4 (`run --retries`); absent: the case ran once.
+  if (n.has("retried"))
+    for (const auto& a : n.at("retried").items()) {
+      CaseAttempt attempt;
+      attempt.verdict = readVerdict(a.at("verdict"));
+      attempt.reason = a.at("reason").str();
+      attempt.durationMs = a.at("duration_ms").number();
+      for (const auto& check : a.at("checks").items()) attempt.checks.push_back(readCheck(check));
+      for (const auto& e : a.at("exchanges").items()) attempt.exchanges.push_back(readExchange(e));
+      c.retried.push_back(std::move(attempt));
+    }
   return c;
 }
 
@@ -262,6 +294,18 @@ std::uint64_t readSeed(const Node& n) {
   const long value = n.integer();
   if (value < 0) n.fail("expected a seed of 0 or more");
   return static_cast<std::uint64_t>(value);
+}
+
+ShardInfo readShard(const Node& n) {
+  ShardInfo s;
+  if (n.isNull()) return s;
+  s.index = static_cast<int>(n.at("index").integer());
+  s.count = static_cast<int>(n.at("count").integer());
+  s.selected = static_cast<int>(n.at("selected").integer());
+  s.balancedBy = n.at("balanced_by").str();
+  s.merged = static_cast<int>(n.at("merged").integer());
+  if (s.count < 1) n.at("count").fail("expected a shard count of 1 or more");
+  return s;
 }
 
 }  // namespace
@@ -310,12 +354,16 @@ RunResult runResultFromJson(std::string_view json) {
   if (run.has("seed")) r.info.seed = readSeed(run.at("seed"));
   // Added in 1.2 (runs interrupted or stopped by --max-failures); empty: every case ran.
   if (run.has("stopped")) r.stopped = run.at("stopped").str();
+  // Added in 1.4 (`run --shard`, `gpc-assure merge`); null or absent: a whole run.
+  if (run.has("shard")) r.info.shard = readShard(run.at("shard"));
+  if (run.has("retries")) r.info.retries = static_cast<int>(run.at("retries").integer());  // 1.4
   const Node s = root.at("summary");
   r.summary.total = readCount(s.at("total"));
   r.summary.passed = readCount(s.at("passed"));
   r.summary.failed = readCount(s.at("failed"));
   r.summary.errored = readCount(s.at("errored"));
   r.summary.skipped = readCount(s.at("skipped"));
+  if (s.has("flaky")) r.summary.flaky = readCount(s.at("flaky"));  // 1.4
   for (const auto& c : root.at("cases").items()) r.cases.push_back(readCase(c));
   return r;
 }

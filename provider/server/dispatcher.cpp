@@ -78,6 +78,9 @@ WireResponse Dispatcher::failure(std::string_view code, std::string_view diagnos
 
 WireResponse Dispatcher::handle(const Request& request, const std::string& origin, std::int64_t now,
                                 const std::string& today) {
+  // A transient outage: the provider's very first request fails, every later one is served.
+  if (hasFault(faults_, "first-request-fails") && !firstRequestServed_.exchange(true))
+    return failure("INTERNAL_SERVER_ERROR", "first-request-fails: the first request of this provider fails");
   return finish(request, route(request, origin, now, today));
 }
 

@@ -4,6 +4,7 @@
 // request to the interaction's handler (the capability modules, capability_module.h); and turn
 // the outcome into status, headers and bytes.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -56,6 +57,8 @@ class Dispatcher {
   WireResponse finish(const Request& request, Outcome outcome) const;
 
   std::set<std::string> faults_;
+  // The `first-request-fails` fault: set by the first request, whichever thread serves it.
+  std::atomic<bool> firstRequestServed_{false};
   std::set<std::string> disabledAreas_;  // practice-wide switches, for every record request
   datapack::DataPack pack_;
   std::optional<records::RecordStore> store_;

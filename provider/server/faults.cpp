@@ -59,6 +59,8 @@ const std::vector<FaultInfo>& pipelineFaults() {
        "foundations_use_case_get_the_fhir_capability_statement (fhirVersion 3.0.1)"},
       {"gzip-ignored", "Accept-Encoding: gzip is ignored; bodies are sent uncompressed",
        "development_general_api_guidance (SHALL support gzip)"},
+      {"first-request-fails", "the provider's very first request is answered 500 INTERNAL_SERVER_ERROR; every later one as usual",
+       "none: a transient outage, for showing that `run --retries` reports the case flaky (docs/reports.md, Retries)"},
       {"wrong-verb-accepted", "any HTTP method on a known path is served as if it were the right one",
        "development_fhir_error_handling_guidance (invalid HTTP verb => BAD_REQUEST)"},
   };

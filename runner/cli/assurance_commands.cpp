@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "reporters/manifest.h"
+#include "runner/cli/merge_command.h"
 
 namespace gpc::cli {
 namespace {
@@ -47,6 +48,7 @@ PendingCommand addVerifyReport(CLI::App& app) {
 std::vector<PendingCommand> addAssuranceCommands(CLI::App& app) {
   std::vector<PendingCommand> commands;
   commands.push_back(addVerifyReport(app));
+  commands.push_back(addMergeCommand(app));
   return commands;
 }
 

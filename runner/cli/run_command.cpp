@@ -135,7 +135,7 @@ std::uint64_t runSeed(const RunArgs& args) {
 }
 
 RunInfo describeRun(const RunArgs& args, const ResolvedTarget& resolved, const Selection& selection,
-                    std::uint64_t seed) {
+                    std::uint64_t seed, const ShardInfo& shard) {
   RunInfo info;
   info.seed = seed;
   info.toolVersion = GPC_VERSION;
@@ -145,6 +145,7 @@ RunInfo describeRun(const RunArgs& args, const ResolvedTarget& resolved, const S
   info.faults = args.faults;
   info.jobs = args.jobs;
   info.filters = describe(selection);
+  info.shard = shard;
   return info;
 }
 
@@ -159,6 +160,7 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
   run->add_option("--base-url", args.baseUrl, "Replace scheme, host and port of every endpoint, keeping paths")
       ->envname("GPC_ASSURE_BASE_URL");
   addFilterOptions(*run, args.filters);
+  addShardOptions(*run, args.shard);
   run->add_option("--jobs,-j", args.jobs, "Cases run concurrently (each case's steps stay in order)")
       ->check(CLI::Range(1, 256));
   run->add_option("--timeout", args.timeoutSeconds, "Per-request total timeout in seconds")
@@ -193,6 +195,11 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
           ->check(CLI::PositiveNumber);
   run->add_flag_callback("-x,--exitfirst", [&args] { args.maxFailures = 1; }, "Stop after the first failed or errored case (--max-failures 1)")
       ->excludes(maxFailures);
+  run->add_option("--retries", args.retries,
+                  "Run a failed or errored case again up to N times; one that then passes is reported flaky, "
+                  "its failing attempts kept")
+      ->check(CLI::Range(0, 10));
+  run->add_flag("--fail-on-flaky", args.failOnFlaky, "Exit 1 when a case passed only on a retry (strict gates)");
   CLI::Option* quiet =
       run->add_flag("--quiet,-q", args.quiet, "Console: only failed and errored cases' one-line verdicts, the failure recap and the totals");
   run->add_flag("--verbose,-v", args.verbose, "Console: every case with every check, passed ones too")->excludes(quiet);
@@ -207,7 +214,8 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     const reporters::ReportChoice reportChoice = chooseReports(args);
     const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
     const DataDirs& dirs = selected.dirs;
-    const std::vector<Case>& chosen = selected.cases;
+    const ShardedCases sharded = applyShard(args.shard, selected.cases);
+    const std::vector<Case>& chosen = sharded.cases;
     // Installed before the throwaway PKI exists, so a signal at any point still unwinds through
     // its destructor (the temporary private keys are deleted) and writes the reports.
     schedule::StopControl stop;
@@ -226,9 +234,9 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     for (const auto& c : chosen) infos.push_back(c.info);
     Reports reports = makeReports(args, dirs, reportChoice, out);
     const schedule::ReportedRun run = schedule::runWithReporters(
-        describeRun(args, resolved, selected.selection, seed), infos,
+        describeRun(args, resolved, selected.selection, seed, sharded.shard), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); },
-        {args.jobs, &stop, args.maxFailures}, reports.all());
+        {args.jobs, &stop, args.maxFailures, args.retries}, reports.all());
     out.flush();
     for (const auto& message : run.reporterErrors) err << prefix << message << '\n';
     if (stop.signal() != 0) {
@@ -237,7 +245,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     }
     if (!run.reporterErrors.empty()) return 2;
     const RunSummary& s = run.result.summary;
-    return s.failed + s.errored > 0 ? 1 : 0;
+    return s.failed + s.errored > 0 || (args.failOnFlaky && s.flaky > 0) ? 1 : 0;
   } catch (const std::exception& e) {
     // LoadError already reads "file: /pointer: reason".
     err << prefix << e.what() << '\n';

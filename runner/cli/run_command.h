@@ -11,6 +11,7 @@
 #include "reporters/reporters.h"
 #include "runner/cli/assurance_options.h"
 #include "runner/cli/case_selection.h"
+#include "runner/cli/shard_options.h"
 
 namespace CLI {
 class App;
@@ -22,9 +23,12 @@ struct RunArgs {
   std::optional<std::string> target;   // target file; none: the embedded reference provider
   std::optional<std::string> baseUrl;  // replaces scheme/host/port of every endpoint
   FilterArgs filters;
+  ShardArgs shard;  // --shard I/N, --durations FILE
   int jobs = 1;
   int maxFailures = 0;  // --max-failures N / -x; 0: run every case
   bool keepGoing = false;  // --keep-going: run even when the pre-flight finds the provider unreachable
+  int retries = 0;            // --retries N: run a failed or errored case again up to N times
+  bool failOnFlaky = false;   // --fail-on-flaky: a case that passed only on a retry fails the run
   std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
   std::string outDir = "reports";
   std::optional<std::string> junit, json, html;

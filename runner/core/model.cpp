@@ -11,6 +11,7 @@ RunSummary summarise(const std::vector<CaseResult>& cases) {
       case Verdict::Failed: ++s.failed; break;
       case Verdict::Errored: ++s.errored; break;
       case Verdict::Skipped: ++s.skipped; break;
+      case Verdict::Flaky: ++s.flaky; break;
     }
   }
   return s;

@@ -82,7 +82,9 @@ struct CheckResult {
   bool warning = false;  // passed, but over a SHOULD limit (e.g. latency): shown, never a failure
 };
 
-enum class Verdict { Passed, Failed, Errored, Skipped };
+// Flaky: failed or errored, then passed when `run --retries N` ran it again. Never a pass: the
+// failing attempts are kept (CaseResult::retried) and `--fail-on-flaky` makes the run fail.
+enum class Verdict { Passed, Failed, Errored, Skipped, Flaky };
 
 inline const char* toString(Verdict v) {
   switch (v) {
@@ -90,6 +92,7 @@ inline const char* toString(Verdict v) {
     case Verdict::Failed: return "failed";
     case Verdict::Errored: return "errored";
     case Verdict::Skipped: return "skipped";
+    case Verdict::Flaky: return "flaky";
   }
   return "unknown";
 }
@@ -108,6 +111,15 @@ struct CaseInfo {
   std::string note;         // e.g. a spec contradiction the expectation follows
 };
 
+// One earlier run of a case that `--retries` ran again: its verdict and evidence as they were.
+struct CaseAttempt {
+  Verdict verdict = Verdict::Failed;  // Failed or Errored
+  std::string reason;
+  std::vector<CheckResult> checks;
+  std::vector<Exchange> exchanges;
+  double durationMs = 0;
+};
+
 struct CaseResult {
   CaseInfo info;
   Verdict verdict = Verdict::Errored;
@@ -115,10 +127,23 @@ struct CaseResult {
   std::vector<CheckResult> checks;
   std::vector<Exchange> exchanges;
   double durationMs = 0;
+  // The attempts before this one, first first, when `--retries` ran the case again (each failed
+  // or errored); the fields above are the last attempt's. Empty: the case ran once.
+  std::vector<CaseAttempt> retried;
 };
 
 struct RunSummary {
-  int total = 0, passed = 0, failed = 0, errored = 0, skipped = 0;
+  int total = 0, passed = 0, failed = 0, errored = 0, skipped = 0, flaky = 0;
+};
+
+// Which part of a sharded selection a run was (`run --shard I/N`), or which shards a merged
+// report was put together from (`gpc-assure merge`). count 0: neither.
+struct ShardInfo {
+  int index = 0;          // 1-based; 0 in a merged report
+  int count = 0;          // N
+  int selected = 0;       // cases the whole selection had before it was split
+  std::string balancedBy; // "case id hash", or "durations from FILE"
+  int merged = 0;         // a merged report: how many shard reports it combines
 };
 
 struct RunInfo {
@@ -132,6 +157,8 @@ struct RunInfo {
   std::vector<std::string> filters;  // the selection as given on the command line
   // Seed of the run's generated values ({generated.nhs_number}): `run --seed N` repeats them.
   std::uint64_t seed = 0;
+  ShardInfo shard;
+  int retries = 0;  // `--retries N`: failed or errored cases were run again up to N times
 };
 
 struct RunResult {

@@ -42,6 +42,40 @@ CaseResult runGuarded(const CaseInfo& info, std::size_t index, const CaseRunner&
   }
 }
 
+bool failing(const CaseResult& r) { return r.verdict == Verdict::Failed || r.verdict == Verdict::Errored; }
+
+CaseAttempt asAttempt(CaseResult&& r) {
+  return {r.verdict, std::move(r.reason), std::move(r.checks), std::move(r.exchanges), r.durationMs};
+}
+
+CaseResult runWithRetries(const CaseInfo& info, std::size_t index, const CaseRunner& runner, int retries,
+                          const std::function<bool()>& stopped) {
+  CaseResult result = runGuarded(info, index, runner);
+  std::vector<CaseAttempt> earlier;
+  while (failing(result) && static_cast<int>(earlier.size()) < retries && !stopped()) {
+    earlier.push_back(asAttempt(std::move(result)));
+    result = runGuarded(info, index, runner);
+  }
+  if (earlier.empty()) return result;
+  if (result.verdict == Verdict::Skipped) {
+    // Skipped on a retry says nothing about the failure before: the last failing attempt stands.
+    CaseAttempt last = std::move(earlier.back());
+    earlier.pop_back();
+    result.verdict = last.verdict;
+    result.reason = std::move(last.reason);
+    result.checks = std::move(last.checks);
+    result.exchanges = std::move(last.exchanges);
+    result.durationMs = last.durationMs;
+  } else if (result.verdict == Verdict::Passed) {
+    result.verdict = Verdict::Flaky;
+    const std::size_t attempts = earlier.size() + 1;
+    result.reason = fmt::format("passed on attempt {}; attempt 1 {}: {}", attempts, toString(earlier.front().verdict),
+                                earlier.front().reason);
+  }
+  result.retried = std::move(earlier);
+  return result;
+}
+
 }  // namespace
 
 std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseRunner& runner,
@@ -52,10 +86,10 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
   std::mutex reportMutex;
 
   int failures = 0;
-  auto stopped = [&] { return options.stop && options.stop->requested(); };
+  const std::function<bool()> stopped = [&] { return options.stop && options.stop->requested(); };
   auto worker = [&] {
     for (std::size_t i = next.fetch_add(1); i < cases.size() && !stopped(); i = next.fetch_add(1)) {
-      CaseResult result = runGuarded(cases[i], i, runner);
+      CaseResult result = runWithRetries(cases[i], i, runner, options.retries, stopped);
       std::lock_guard lock(reportMutex);
       if (result.verdict == Verdict::Failed || result.verdict == Verdict::Errored) ++failures;
       if (options.stop && options.maxFailures > 0 && failures >= options.maxFailures)
@@ -98,6 +132,7 @@ ReportedRun runWithReporters(RunInfo info, const std::vector<CaseInfo>& cases, c
   RunResult& run = outcome.result;
   if (info.startedAt.empty()) info.startedAt = utcTimestampNow();
   info.jobs = std::max(1, options.jobs);
+  info.retries = std::max(0, options.retries);
   run.info = std::move(info);
   for (Reporter* r : reporters) r->runStarting(run.info, static_cast<int>(cases.size()));
 

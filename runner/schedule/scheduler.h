@@ -24,6 +24,11 @@ struct ScheduleOptions {
   // 0: no limit. Otherwise the run stops (through `stop`, which must then be set) once this
   // many cases have failed or errored.
   int maxFailures = 0;
+  // `--retries N`: a case that fails or errors is run again, up to N more times, on the same
+  // thread straight away. Passing on a retry makes it Flaky (never Passed), the failing attempts
+  // kept in CaseResult::retried; failing every time keeps the last verdict, the earlier attempts
+  // kept too. --max-failures counts only the final verdicts.
+  int retries = 0;
 };
 
 // Runs every case, returns results in the order of `cases`. `onFinished` is called once per

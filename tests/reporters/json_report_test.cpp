@@ -133,6 +133,29 @@ TEST(JsonReport, RoundTripsEveryField) {
   expectSameRun(original, runResultFromJson(canonicalJson(original)));
 }
 
+// 1.3: the shard, --retries, the flaky verdict and its earlier attempts come back byte for byte.
+TEST(JsonReport, RoundTripsShardRetriesAndFlakyAttempts) {
+  RunResult original = everyFieldRun();
+  original.info.shard = {2, 3, 822, "durations from old/report.json", 0};
+  original.info.retries = 2;
+  CaseResult& flaky = original.cases[1];
+  CaseAttempt attempt{Verdict::Errored, "no HTTP response: reset", flaky.checks, flaky.exchanges, 12.5};
+  flaky.retried = {attempt, attempt};
+  flaky.retried[1].verdict = Verdict::Failed;
+  flaky.verdict = Verdict::Flaky;
+  original.summary = summarise(original.cases);
+  ASSERT_EQ(original.summary.flaky, 1);
+  const std::string text = canonicalJson(original);
+  const RunResult back = runResultFromJson(text);
+  EXPECT_EQ(canonicalJson(back), text);
+  EXPECT_EQ(back.info.shard.balancedBy, "durations from old/report.json");
+  ASSERT_EQ(back.cases[1].retried.size(), 2u);
+  EXPECT_EQ(back.cases[1].retried[0].verdict, Verdict::Errored);
+  EXPECT_EQ(back.cases[1].retried[1].exchanges.size(), flaky.exchanges.size());
+  EXPECT_NE(text.find("\"verdict\": \"flaky\""), std::string::npos);
+  EXPECT_NE(canonicalJson(sampleRun()).find("\"shard\": null"), std::string::npos) << "a whole run's shard is null";
+}
+
 TEST(JsonReport, NonUtf8BodiesAreBase64WithAFlagAndComeBackExactly) {
   const RunResult original = hostileRun();
   const std::string json = canonicalJson(original);
@@ -153,7 +176,7 @@ TEST(JsonReport, IsStableAndCarriesItsSchemaVersionFirst) {
   const RunResult r = sampleRun();
   const std::string json = canonicalJson(r);
   EXPECT_EQ(json, canonicalJson(r));
-  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.3\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
+  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.4\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
   // Key order follows docs/reports.md, not alphabetical order.
   EXPECT_LT(json.find("\"id\""), json.find("\"title\""));
   EXPECT_LT(json.find("\"verdict\""), json.find("\"checks\""));
@@ -189,7 +212,7 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   auto doc = nlohmann::ordered_json::parse(json);
   auto bad = doc;
   bad["cases"][2]["verdict"] = "pass";
-  expectError(bad.dump(), "/cases/2/verdict: unknown verdict 'pass' (expected passed, failed, errored or skipped)");
+  expectError(bad.dump(), "/cases/2/verdict: unknown verdict 'pass' (expected passed, failed, errored, skipped or flaky)");
   bad = doc;
   bad["cases"][0]["exchanges"][0]["response"].erase("status");
   expectError(bad.dump(), "/cases/0/exchanges/0/response/status: missing");
@@ -199,7 +222,7 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   expectError(bad.dump(), "/cases/0/exchanges/0/response/body: not valid base64");
   bad = doc;
   bad["schema_version"] = "2.0";
-  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.3)");
+  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.4)");
   bad = doc;
   bad["run"]["jobs"] = "two";
   expectError(bad.dump(), "/run/jobs: expected an integer");

@@ -195,6 +195,58 @@ TEST(JUnitSchemaCheck, RejectsWhatTheAntSchemaForbids) {
   EXPECT_NE(std::system(command.c_str()), 0);
 }
 
+// --retries: a flaky case (passed on attempt 2) and one failing all three attempts.
+RunResult retriedRun() {
+  RunResult r = sampleRun();
+  CaseResult& flaky = r.cases[0];
+  const CaseResult failedOnce = r.cases[1];
+  const CaseAttempt attempt{Verdict::Failed, failedOnce.reason, failedOnce.checks, failedOnce.exchanges, 3};
+  flaky.verdict = Verdict::Flaky;
+  flaky.reason = "passed on attempt 2; attempt 1 failed: " + failedOnce.reason;
+  flaky.retried = {attempt};
+  r.cases[1].retried = {attempt, CaseAttempt{Verdict::Errored, "no HTTP response: reset", {}, failedOnce.exchanges, 1}};
+  return testing::withSummary(std::move(r));
+}
+
+TEST(JUnitRetries, FlakyAndRerunElementsAsSurefireWritesThem) {
+  TempDir dir;
+  const auto doc = parse(writeJUnit(dir, retriedRun()));
+  const auto suite = doc.child("testsuites").child("testsuite");
+  EXPECT_STREQ(suite.attribute("failures").value(), "1");  // the flaky case passed in the end
+  auto testcases = suite.children("testcase").begin();
+  const pugi::xml_node flaky = *testcases++;
+  const pugi::xml_node failed = *testcases;
+  EXPECT_FALSE(flaky.child("failure"));
+  const auto flakyFailure = flaky.child("flakyFailure");
+  ASSERT_TRUE(flakyFailure);
+  EXPECT_STREQ(flakyFailure.attribute("type").value(), "status");
+  EXPECT_NE(std::string(flakyFailure.child("stackTrace").text().get()).find("Checks:"), std::string::npos);
+  EXPECT_TRUE(flakyFailure.child("system-out"));
+  EXPECT_TRUE(failed.child("failure"));
+  EXPECT_TRUE(failed.child("rerunFailure"));
+  EXPECT_TRUE(failed.child("rerunError"));
+  EXPECT_FALSE(failed.child("flakyFailure"));
+}
+
+// The flaky and rerun elements are the Jenkins xUnit schema's own; the strict form, valid against
+// the Ant schema too, carries them as suite properties instead.
+TEST(JUnitRetries, BothFormsStayValid) {
+  const std::filesystem::path shared = std::filesystem::path(GPC_SHARED_DIR) / "junit-schema";
+  if (!std::filesystem::exists(shared / "junit-10.xsd")) GTEST_SKIP() << "schemas not present: " << shared;
+  if (std::system("xmllint --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (libxml2-utils) not installed";
+  TempDir dir;
+  const std::string strict = writeJUnit(dir, retriedRun(), JUnitStyle::Strict);
+  EXPECT_EQ(readFile(strict).find("flakyFailure"), std::string::npos);
+  EXPECT_NE(readFile(strict).find("FND-PAT-READ-001.flaky"), std::string::npos);
+  for (const char* schema : {"junit-10.xsd", "windyroad-JUnit.xsd"}) expectValid(strict, (shared / schema).string());
+  const std::string path = writeJUnit(dir, retriedRun());
+  pugi::xml_document doc = parse(path);
+  for (auto suite : doc.child("testsuites").children("testsuite"))
+    for (auto tc : suite.children("testcase")) tc.remove_child("properties");
+  ASSERT_TRUE(doc.save_file(path.c_str()));
+  expectValid(path, (shared / "junit-10.xsd").string());
+}
+
 INSTANTIATE_TEST_SUITE_P(BothSchemas, JUnitSchema, ::testing::Values("junit-10.xsd", "windyroad-JUnit.xsd"));
 
 }  // namespace

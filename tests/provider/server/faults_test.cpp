@@ -97,6 +97,7 @@ std::map<std::string, Probe> probes() {
       {"capability-wrong-fhir-version", {metadataCall(), [](auto& r) { return body(r)["fhirVersion"] != "3.0.1"; }}},
       {"gzip-ignored", {withHeader(metadataCall(), "Accept-Encoding", "gzip"), [](auto& r) { return !r.has_header("Content-Encoding"); }}},
       {"wrong-verb-accepted", {postMetadata, [](auto& r) { return r.status == 200; }}},
+      {"first-request-fails", {metadataCall(), [](auto& r) { return r.status == 500; }}},
       {"register-duplicate-accepted", {registerCall, [](auto& r) { return r.status == 200; }}},
       {"location-managing-org-missing", {{"GET", kRoot + "/Location/1", kNs + "fhir:rest:read:location-1"},
                                          [](auto& r) { return !body(r).contains("managingOrganization"); }}},
@@ -135,6 +136,23 @@ TEST_P(CoreFaults, ChangesOnlyWhatItClaims) {
   auto good = run(*clean_, it->second.call);
   ASSERT_TRUE(good);
   EXPECT_FALSE(it->second.broken(*good)) << GetParam() << " (clean provider): status " << good->status << "\n" << good->body;
+}
+
+// A transient outage, not a broken rule: only the first request fails, whatever it asks.
+TEST(FirstRequestFails, OnlyTheFirstRequestFails) {
+  ProviderOptions o;
+  o.faults = {"first-request-fails"};
+  ReferenceProvider faulty(o);
+  faulty.start();
+  const auto first = run(faulty, metadataCall());
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 500);
+  EXPECT_NE(first->body.find("INTERNAL_SERVER_ERROR"), std::string::npos) << first->body;
+  for (int k = 0; k < 3; ++k) {
+    const auto later = run(faulty, metadataCall());
+    ASSERT_TRUE(later);
+    EXPECT_EQ(later->status, 200) << later->body;
+  }
 }
 
 // The record capabilities' faults are proven by the record and suite tests.
