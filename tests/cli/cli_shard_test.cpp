@@ -3,6 +3,7 @@
 // exit 2 naming them.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -90,6 +91,22 @@ TEST_F(CliShard, MergedShardsHaveTheUnshardedCasesAndVerdicts) {
   EXPECT_EQ(joined.at("run").at("shard").at("merged"), 3);
   for (const char* report : {"junit.xml", "report.html", "report.json.sha256"}) EXPECT_TRUE(fs::exists(merged / report)) << report;
   EXPECT_NE(r.out.find("merged from 3 shards"), std::string::npos) << r.out;
+}
+
+// The merged set is the one CI signs: its manifest verifies and names the merge.
+TEST_F(CliShard, MergedSetIsSignedAndVerifies) {
+  const fs::path key = ws_->root() / "merge-key.pem", pub = ws_->root() / "merge-key.pub";
+  const std::string make = "openssl genpkey -algorithm ed25519 -out '" + key.string() + "' 2>/dev/null && openssl pkey -in '" +
+                           key.string() + "' -pubout -out '" + pub.string() + "' 2>/dev/null";
+  if (std::system(make.c_str()) != 0) GTEST_SKIP() << "openssl command not available";
+  const fs::path merged = ws_->root() / "signed";
+  const auto r = gpcAssure({"merge", shardDir(1).string(), shardDir(2).string(), shardDir(3).string(), "--out",
+                            merged.string(), "--sign-key", key.string(), "-q"});
+  EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+  const auto manifest = readJson(merged / "manifest.json");
+  EXPECT_NE(manifest.at("run").at("shard").get<std::string>().find("merged from 3 shards"), std::string::npos);
+  const auto verified = gpcAssure({"verify-report", merged.string(), "--pubkey", pub.string()});
+  EXPECT_EQ(verified.exitCode, 0) << verified.out << verified.err;
 }
 
 TEST_F(CliShard, MissingOrOverlappingShardsAreNamed) {
