@@ -14,6 +14,7 @@ void tally(RunSummary& s, Verdict v) {
     case Verdict::Errored: ++s.errored; break;
     case Verdict::Skipped: ++s.skipped; break;
     case Verdict::Flaky: ++s.flaky; break;
+    case Verdict::Waived: ++s.waived; break;
   }
 }
 
@@ -24,9 +25,11 @@ std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResu
 }
 
 std::string countsLine(const RunSummary& s) {
-  const std::string counts = fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
-  // Only when there are some, so a run without --retries keeps the line CI tools already parse.
-  return s.flaky > 0 ? counts + fmt::format(", {} flaky", s.flaky) : counts;
+  std::string line = fmt::format("{} passed, {} failed, {} errored, {} skipped", s.passed, s.failed, s.errored, s.skipped);
+  // Only when there are some, so a run without --retries or --waivers keeps the line CI tools parse.
+  if (s.flaky > 0) line += fmt::format(", {} flaky", s.flaky);
+  if (s.waived > 0) line += fmt::format(", {} waived", s.waived);
+  return line;
 }
 
 const char* checkLabel(const CheckResult& c) {

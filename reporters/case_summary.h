@@ -16,8 +16,8 @@ void tally(RunSummary& s, Verdict v);
 // Counts per capability, in capability name order.
 std::map<std::string, RunSummary> summaryByCapability(const std::vector<CaseResult>& cases);
 
-// "3 passed, 1 failed, 0 errored, 0 skipped" — the form CI tooling greps for; ", 2 flaky" is
-// added only when some case was (run --retries).
+// "3 passed, 1 failed, 0 errored, 0 skipped" — the form CI tooling greps for; ", 2 flaky" and
+// ", 1 waived" are added only when some case was (run --retries, run --waivers).
 std::string countsLine(const RunSummary& s);
 
 // Plain-text evidence of a case for a reader without the HTML report: reason, requirement,

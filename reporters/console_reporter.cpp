@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "reporters/baseline_changes.h"
 #include "reporters/case_summary.h"
 #include "reporters/failure_recap.h"
 #include "reporters/latency_lines.h"
@@ -17,6 +18,7 @@
 #include "reporters/shard_label.h"
 #include "reporters/terminal_width.h"
 #include "reporters/text_safety.h"
+#include "reporters/waiver_text.h"
 
 namespace gpc::reporters {
 namespace {
@@ -31,6 +33,7 @@ const char* label(Verdict v) {
     case Verdict::Errored: return "ERROR";
     case Verdict::Skipped: return "SKIP";
     case Verdict::Flaky: return "FLAKY";
+    case Verdict::Waived: return "WAIVED";
   }
   return "?";
 }
@@ -42,6 +45,7 @@ const char* colour(Verdict v) {
     case Verdict::Errored: return "\x1b[35m";
     case Verdict::Skipped: return "\x1b[33m";
     case Verdict::Flaky: return "\x1b[36m";
+    case Verdict::Waived: return "\x1b[34m";
   }
   return "";
 }
@@ -70,8 +74,10 @@ class ConsoleReporter final : public Reporter {
   void caseFinished(const CaseResult& r) override {
     ++done_;
     tally(running_, r.verdict);
-    // A flaky case is shown as a failure is: it failed before it passed.
-    const bool failing = r.verdict == Verdict::Failed || r.verdict == Verdict::Errored || r.verdict == Verdict::Flaky;
+    // A flaky case is shown as a failure is: it failed before it passed. A waived failure is
+    // still shown in quiet mode: it is accepted, not gone.
+    const bool failing = r.verdict == Verdict::Failed || r.verdict == Verdict::Errored || r.verdict == Verdict::Flaky ||
+                         r.verdict == Verdict::Waived;
     // On a terminal a pass only moves the progress line; quiet shows failures only.
     // A pass over a SHOULD limit is shown too: a warning nobody sees is no warning.
     const bool warned = hasWarning(r);
@@ -92,6 +98,14 @@ class ConsoleReporter final : public Reporter {
     if (!recap.empty()) out_ << "\n";
     for (const auto& line : recap) emit(printable(line));
     for (const auto& line : flakyRecapLines(result.cases)) emit(printable(line));
+    const auto waived = waivedRecapLines(result.cases);
+    if (!waived.empty()) out_ << "\n";
+    for (const auto& line : waived) emit(printable(line));
+    if (result.info.baseline) {
+      out_ << "\n";
+      for (const auto& line : changeLines(*result.info.baseline, compareWithBaseline(*result.info.baseline, result.cases)))
+        emit(printable(line));
+    }
     if (!options_.quiet) printCapabilityTable(result);
     if (!options_.quiet) {
       const auto latency = latencyLines(result);
@@ -129,6 +143,7 @@ class ConsoleReporter final : public Reporter {
   // expected and got, since its message is the reason line above it.
   void printDetails(const CaseResult& r) {
     const std::string indent = "      ";
+    if (r.waiver && !r.waiver->expired) emit(indent + printable(waiverSummary(*r.waiver)));
     if (!r.reason.empty()) emit(indent + printable(r.reason));
     if (r.verdict == Verdict::Skipped) return;
     if (!r.info.requirement.empty()) emit(indent + "requirement: " + printable(r.info.requirement));
@@ -155,12 +170,15 @@ class ConsoleReporter final : public Reporter {
     out_ << "\n";
     std::size_t width = 10;
     for (const auto& [capability, s] : byCapability) width = std::max(width, printable(capability).size());
-    const bool flaky = result.summary.flaky > 0;  // the column only when some case was
+    // The flaky and waived columns only when some case was: otherwise they say nothing.
+    const bool flaky = result.summary.flaky > 0;
+    const bool waived = result.summary.waived > 0;
     emit(fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}", "capability", width, "total", "passed", "failed",
-                     "errored", "skipped") + (flaky ? "    flaky" : ""));
+                     "errored", "skipped") + (flaky ? "    flaky" : "") + (waived ? "   waived" : ""));
     for (const auto& [capability, s] : byCapability) {
       emit(fmt::format("{:<{}}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}", printable(capability), width, s.total, s.passed,
-                       s.failed, s.errored, s.skipped) + (flaky ? fmt::format("  {:>7}", s.flaky) : ""));
+                       s.failed, s.errored, s.skipped) + (flaky ? fmt::format("  {:>7}", s.flaky) : "") +
+           (waived ? fmt::format("  {:>7}", s.waived) : ""));
     }
   }
 

@@ -14,7 +14,8 @@ th{background:#f1f3f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6em;overflow:auto;max-height:40em;white-space:pre-wrap;word-break:break-all}
 .v{display:inline-block;min-width:4.6em;text-align:center;font-weight:600;border-radius:3px;padding:0 .3em;color:#fff}
-.v-passed{background:#1a7f37}.v-failed{background:#cf222e}.v-errored{background:#8250df}.v-skipped{background:#9a6700}.v-flaky{background:#0969da}
+.v-passed{background:#1a7f37}.v-failed{background:#cf222e}.v-errored{background:#8250df}.v-skipped{background:#9a6700}.v-flaky{background:#0969da}.v-waived{background:#0a6e7a}
+#requirements summary h2{display:inline;border:0}#requirements>details>summary{cursor:pointer}
 details.case{border:1px solid #d4d8dd;border-radius:4px;margin:.35em 0;padding:.2em .6em}
 details.case>summary{cursor:pointer}details.case[open]{background:#fcfcfd}
 details.exchange{margin:.5em 0 .5em 1em}details.exchange>summary{cursor:pointer;font-family:ui-monospace,monospace}

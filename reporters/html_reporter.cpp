@@ -14,13 +14,17 @@
 #include "reporters/html_assets.h"
 #include "reporters/html_assurance.h"
 #include "reporters/html_latency.h"
+#include "reporters/html_changes.h"
+#include "reporters/html_requirements.h"
 #include "reporters/html_report.h"
 #include "reporters/html_text.h"
+#include "reporters/html_waivers.h"
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
 #include "reporters/shard_label.h"
 #include "reporters/run_json.h"
 #include "reporters/text_safety.h"
+#include "reporters/waiver_text.h"
 
 namespace gpc::reporters {
 namespace {
@@ -32,22 +36,25 @@ constexpr std::size_t kHtmlBodyLimit = 64 * 1024;
 // failures each carrying a structured record would make a report too heavy to open.
 constexpr std::size_t kFailedEvidenceBodyLimit = 12 * 1024;
 
-constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped, Verdict::Flaky};
+constexpr std::array kVerdicts = {Verdict::Passed, Verdict::Failed, Verdict::Errored,
+                                  Verdict::Skipped, Verdict::Flaky, Verdict::Waived};
 
 std::string e(std::string_view text) { return htmlEscape(text); }
 
 std::string ms(double value) { return fmt::format("{:.0f} ms", value); }
 
-// Failures first: the reviewer came for them (then errors, skips, passes; run order within).
+// Failures first: the reviewer came for them (then errors, flaky cases, waived failures, skips, passes; run
+// order within).
 int listRank(Verdict v) {
   switch (v) {
     case Verdict::Failed: return 0;
     case Verdict::Errored: return 1;
     case Verdict::Flaky: return 2;  // passed only on a retry: a reviewer must see it
-    case Verdict::Skipped: return 3;
-    case Verdict::Passed: return 4;
+    case Verdict::Waived: return 3;
+    case Verdict::Skipped: return 4;
+    case Verdict::Passed: return 5;
   }
-  return 5;
+  return 6;
 }
 
 // Long values shown in a passing case's compact view are cut here; the JSON report has them.
@@ -80,8 +87,11 @@ class HtmlWriter {
     out_ += "<style>" + std::string(kHtmlStyle) + "</style>\n</head>\n<body>\n";
     banner();
     header(digest);
+    out_ += changesHtml(r_);  // first: what a reviewer of a repeat run looks for
     summary();
     out_ += latencySectionHtml(r_);
+    out_ += waiversHtml(r_);
+    out_ += requirementsHtml(r_);
     filters();
     cases();
     out_ += "<script>" + std::string(kHtmlScript) + "</script>\n</body>\n</html>\n";
@@ -142,13 +152,19 @@ class HtmlWriter {
     const RunSummary& s = r_.summary;
     out_ += "<section id=\"summary\">\n<h2>Summary</h2>\n";
     out_ += "<p><strong>" + e(countsLine(s)) + "</strong> of " + std::to_string(s.total) + " cases.</p>\n";
+    // The flaky and waived columns only when some case was.
+    const bool flaky = s.flaky > 0;
+    const bool waived = s.waived > 0;
     out_ += "<table>\n<tr><th>Capability</th><th>Total</th><th>Passed</th><th>Failed</th><th>Errored</th>"
-            "<th>Skipped</th><th>Flaky</th></tr>\n";
+            "<th>Skipped</th>" + std::string(flaky ? "<th>Flaky</th>" : "") + std::string(waived ? "<th>Waived</th>" : "") +
+            "</tr>\n";
     for (const auto& [capability, c] : summaryByCapability(r_.cases)) {
       out_ += fmt::format(
           "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-          "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-          e(capability), c.total, c.passed, c.failed, c.errored, c.skipped, c.flaky);
+          "<td class=\"n\">{}</td><td class=\"n\">{}</td>{}{}</tr>\n",
+          e(capability), c.total, c.passed, c.failed, c.errored, c.skipped,
+          flaky ? fmt::format("<td class=\"n\">{}</td>", c.flaky) : "",
+          waived ? fmt::format("<td class=\"n\">{}</td>", c.waived) : "");
     }
     out_ += "</table>\n</section>\n";
   }
@@ -156,7 +172,7 @@ class HtmlWriter {
   void filters() {
     // Hidden until the script runs: without script every case is shown and filters do nothing.
     const RunSummary& s = r_.summary;
-    const std::array counts = {s.passed, s.failed, s.errored, s.skipped, s.flaky};
+    const std::array counts = {s.passed, s.failed, s.errored, s.skipped, s.flaky, s.waived};
     out_ += "<section id=\"filters\" hidden>\n<h2>Cases</h2>\n<p>Show: ";
     for (std::size_t k = 0; k < kVerdicts.size(); ++k) {
       out_ += fmt::format("<label><input type=\"checkbox\" data-verdict=\"{0}\" checked> {0} ({1})</label>",
@@ -193,7 +209,8 @@ class HtmlWriter {
         std::any_of(c.checks.begin(), c.checks.end(), [](const CheckResult& k) { return k.warning; })
             ? " <span class=\"v v-warn\">warning</span>"
             : "");
-    if (evidence_ == HtmlEvidence::Failed && !failing) {
+    // A waived case is still a failure to read in full, only not opened by default.
+    if (evidence_ == HtmlEvidence::Failed && !failing && c.verdict != Verdict::Waived) {
       compactCase(c);
     } else {
       fullCase(c);
@@ -216,6 +233,7 @@ class HtmlWriter {
     const auto item = [&](std::string_view name, const std::string& escapedValue) {
       if (!escapedValue.empty()) out_ += "<dt>" + std::string(name) + "</dt><dd>" + escapedValue + "</dd>\n";
     };
+    if (c.waiver) item(c.waiver->expired ? "Waiver (expired)" : "Waiver", e(waiverSummary(*c.waiver)));
     item("Reason", e(c.reason));
     item("Requirement", requirementLinks(c.info.requirement, c.info.specVersion));
     for (const auto& o : c.info.official) item("Official scenario", e(o));

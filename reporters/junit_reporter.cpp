@@ -28,6 +28,7 @@
 #include "reporters/reporters.h"
 #include "reporters/shard_label.h"
 #include "reporters/text_safety.h"
+#include "reporters/waiver_text.h"
 
 namespace gpc::reporters {
 namespace {
@@ -96,6 +97,14 @@ void addOutcome(pugi::xml_node testcase, const CaseResult& r) {
     case Verdict::Skipped:
       outcome = testcase.append_child("skipped");  // Ant allows only message here
       break;
+    case Verdict::Waived:
+      // JUnit has no waived outcome; skipped is the one that neither passes nor fails the build,
+      // and its message says it is a waived failure, never a skip.
+      outcome = testcase.append_child("skipped");
+      setAttr(outcome, "message", "waived " + std::string(toString(r.waiver ? r.waiver->original : Verdict::Failed)) +
+                                      " case, " + (r.waiver ? waiverSummary(*r.waiver) : std::string("waived")) +
+                                      "; failure: " + message);
+      return;
   }
   setAttr(outcome, "message", message);
   if (r.verdict != Verdict::Skipped) {
@@ -195,7 +204,7 @@ class JUnitReporter final : public Reporter {
       setAttr(suite, "tests", std::to_string(counts.total));
       setAttr(suite, "failures", std::to_string(counts.failed));
       setAttr(suite, "errors", std::to_string(counts.errored));
-      setAttr(suite, "skipped", std::to_string(counts.skipped));
+      setAttr(suite, "skipped", std::to_string(counts.skipped + counts.waived));  // waived cases are <skipped>
       setAttr(suite, "time", seconds(ms));
       setAttr(suite, "timestamp", timestamp);
       setAttr(suite, "hostname", host);
@@ -214,6 +223,7 @@ class JUnitReporter final : public Reporter {
           addCaseProperties(properties, c->info, c->info.id + ".");
           if (c->verdict == Verdict::Flaky) addProperty(properties, c->info.id + ".flaky", c->reason);
           addProperty(properties, c->info.id + ".retried", retriedText(*c));
+          if (c->waiver) addProperty(properties, c->info.id + ".waiver", waiverSummary(*c->waiver));
         }
 
       std::string suiteOut;
@@ -232,6 +242,7 @@ class JUnitReporter final : public Reporter {
         }
         auto caseProperties = testcase.append_child("properties");
         addCaseProperties(caseProperties, c->info, "");
+        if (c->waiver) addProperty(caseProperties, "waiver", waiverSummary(*c->waiver));
         if (!caseProperties.first_child()) testcase.remove_child(caseProperties);
         addOutcome(testcase, *c);
         addRetriedAttempts(testcase, *c);

@@ -1,8 +1,12 @@
 #include "reporters/run_json.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "reporters/baseline_changes.h"
 #include "reporters/digest.h"
+#include "reporters/requirement_matrix.h"
 #include "reporters/text_safety.h"
 #include "runner/latency/run_latency.h"
 #include "runner/request/encoding.h"
@@ -69,6 +73,19 @@ void putEvidence(Json& j, const std::vector<CheckResult>& checks, const std::vec
   j["exchanges"] = std::move(exchangeList);
 }
 
+Json waiverJson(const Waiver& w) {
+  return Json{{"case", w.caseGlob}, {"reason", w.reason}, {"reference", w.reference},
+              {"approved_by", w.approvedBy}, {"expires", w.expires}};
+}
+
+Json appliedWaiverJson(const std::optional<AppliedWaiver>& applied) {
+  if (!applied) return nullptr;
+  Json j = waiverJson(applied->waiver);
+  j["original_verdict"] = toString(applied->original);
+  j["expired"] = applied->expired;
+  return j;
+}
+
 Json caseJson(const CaseResult& c) {
   const CaseInfo& i = c.info;
   Json j{{"id", i.id},
@@ -92,6 +109,7 @@ Json caseJson(const CaseResult& c) {
     retried.push_back(std::move(a));
   }
   j["retried"] = std::move(retried);
+  j["waiver"] = appliedWaiverJson(c.waiver);
   return j;
 }
 
@@ -102,7 +120,41 @@ Json shardJson(const ShardInfo& s) {
               {"balanced_by", s.balancedBy}, {"merged", s.merged}};
 }
 
-Json runJson(const RunResult& r) {
+Json waiversJson(const std::vector<Waiver>& waivers) {
+  Json arr = Json::array();
+  for (const auto& w : waivers) arr.push_back(waiverJson(w));
+  return arr;
+}
+
+Json baselineJson(const std::optional<BaselineRun>& baseline, const std::optional<BaselineComparison>& comparison) {
+  if (!baseline || !comparison) return nullptr;
+  Json removed = Json::array();
+  for (const auto& [id, verdict] : comparison->removed) removed.push_back(Json{{"id", id}, {"verdict", toString(verdict)}});
+  Json cases = Json::array();
+  for (const auto& [id, verdict] : baseline->verdicts) cases.push_back(Json{{"id", id}, {"verdict", toString(verdict)}});
+  Json changes = Json::object();
+  for (Change c : {Change::Regressed, Change::Fixed, Change::New, Change::StillFailing, Change::Unchanged})
+    changes[toString(c)] = comparison->count(c);
+  changes["removed"] = comparison->removed.size();
+  return Json{{"file", baseline->file},        {"started_at", baseline->startedAt},
+              {"result_sha256", baseline->resultSha256}, {"changes", std::move(changes)},
+              {"removed", std::move(removed)}, {"cases", std::move(cases)}};
+}
+
+// The requirement matrix, derived from the cases (so not read back).
+Json requirementsJson(const std::vector<CaseResult>& cases) {
+  Json arr = Json::array();
+  for (const auto& row : requirementMatrix(cases)) {
+    std::string verdict = toString(row.verdict);
+    std::replace(verdict.begin(), verdict.end(), ' ', '_');
+    arr.push_back(Json{{"requirement", row.requirement}, {"verdict", verdict}, {"cases", row.caseIds},
+                       {"passed", row.passed}, {"failed", row.failed}, {"errored", row.errored},
+                       {"waived", row.waived}, {"not_run", row.notRun}});
+  }
+  return arr;
+}
+
+Json runJson(const RunResult& r, const std::optional<BaselineComparison>& comparison) {
   const RunInfo& i = r.info;
   Json endpoints = Json::object();
   for (const auto& [group, url] : i.endpoints) endpoints[group] = url;  // std::map: sorted
@@ -112,14 +164,16 @@ Json runJson(const RunResult& r) {
               {"finished_at", r.finishedAt},   {"duration_ms", r.durationMs},
               {"jobs", i.jobs},                {"filters", i.filters},
               {"seed", i.seed}, {"stopped", r.stopped}, {"shard", shardJson(i.shard)},
-              {"retries", i.retries}};
+              {"retries", i.retries},
+              {"waivers_file", i.waiversFile}, {"waivers", waiversJson(i.waivers)},
+              {"baseline", baselineJson(i.baseline, comparison)}};
 }
 
 Json summaryJson(const RunResult& r) {
   const RunSummary& s = r.summary;
   return Json{{"total", s.total},     {"passed", s.passed},   {"failed", s.failed},
               {"errored", s.errored}, {"skipped", s.skipped}, {"warnings", latency::countWarnings(r.cases)},
-              {"flaky", s.flaky}};
+              {"flaky", s.flaky},     {"waived", s.waived}};
 }
 
 Json latencyJson(const RunResult& r) {
@@ -143,6 +197,7 @@ class Node {
   Node(const Json& value, std::string path) : value_(value), path_(std::move(path)) {}
 
   bool has(const std::string& key) const { return value_.is_object() && value_.contains(key); }
+  bool isNull() const { return value_.is_null(); }
 
   Node at(const std::string& key) const {
     if (!value_.is_object()) fail("expected an object");
@@ -212,10 +267,33 @@ Headers readHeaders(const Node& n) {
 
 Verdict readVerdict(const Node& n) {
   const std::string v = n.str();
-  for (Verdict candidate : {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped, Verdict::Flaky}) {
+  for (Verdict candidate : {Verdict::Passed, Verdict::Failed, Verdict::Errored, Verdict::Skipped,
+                            Verdict::Flaky, Verdict::Waived}) {
     if (v == toString(candidate)) return candidate;
   }
-  n.fail("unknown verdict '" + v + "' (expected passed, failed, errored, skipped or flaky)");
+  n.fail("unknown verdict '" + v + "' (expected passed, failed, errored, skipped, flaky or waived)");
+}
+
+Waiver readWaiver(const Node& n) {
+  return Waiver{n.at("case").str(), n.at("reason").str(), n.at("reference").str(), n.at("approved_by").str(),
+                n.at("expires").str()};
+}
+
+// Added in 1.5 (run --baseline). Its counts and each case's `change` are derived, so not read.
+BaselineRun readBaseline(const Node& n) {
+  BaselineRun b{n.at("file").str(), n.at("started_at").str(), n.at("result_sha256").str(), {}};
+  for (const auto& c : n.at("cases").items()) b.verdicts.emplace_back(c.at("id").str(), readVerdict(c.at("verdict")));
+  return b;
+}
+
+// Added in 1.5: null, or the waiver that matched the failing case.
+std::optional<AppliedWaiver> readAppliedWaiver(const Node& n) {
+  if (!n.has("waiver") || n.at("waiver").isNull()) return std::nullopt;
+  const Node w = n.at("waiver");
+  AppliedWaiver applied{readWaiver(w), readVerdict(w.at("original_verdict")), w.at("expired").boolean()};
+  if (applied.original != Verdict::Failed && applied.original != Verdict::Errored)
+    w.at("original_verdict").fail("a waiver applies only to a failed or errored case");
+  return applied;
 }
 
 Exchange readExchange(const Node& n) {
@@ -285,6 +363,7 @@ CaseResult readCase(const Node& n) {
       for (const auto& e : a.at("exchanges").items()) attempt.exchanges.push_back(readExchange(e));
       c.retried.push_back(std::move(attempt));
     }
+  c.waiver = readAppliedWaiver(n);
   return c;
 }
 
@@ -311,12 +390,25 @@ ShardInfo readShard(const Node& n) {
 }  // namespace
 
 std::string canonicalJson(const RunResult& result) {
-  Json doc{{"schema_version", kJsonSchemaVersion}, {"run", runJson(result)}, {"summary", summaryJson(result)}};
+  std::optional<BaselineComparison> comparison;
+  if (result.info.baseline) comparison = compareWithBaseline(*result.info.baseline, result.cases);
+  Json doc{{"schema_version", kJsonSchemaVersion},
+           {"run", runJson(result, comparison)},
+           {"summary", summaryJson(result)}};
   // Derived from the exchanges (and not read back): p50/p95/max per interaction against its budget.
   doc["latency"] = latencyJson(result);
   Json cases = Json::array();
-  for (const auto& c : result.cases) cases.push_back(caseJson(c));
+  for (std::size_t i = 0; i < result.cases.size(); ++i) {
+    Json c = caseJson(result.cases[i]);
+    // Derived from run.baseline, written for readers; empty without a baseline (or, for
+    // baseline_verdict, when the case is new).
+    const CaseChange* change = comparison ? &comparison->cases[i] : nullptr;
+    c["change"] = change ? toString(change->change) : "";
+    c["baseline_verdict"] = change && change->before ? toString(*change->before) : "";
+    cases.push_back(std::move(c));
+  }
   doc["cases"] = std::move(cases);
+  doc["requirements"] = requirementsJson(result.cases);
   // replace: any other string with bad bytes (a header value, a message) keeps its valid text.
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -357,6 +449,11 @@ RunResult runResultFromJson(std::string_view json) {
   // Added in 1.4 (`run --shard`, `gpc-assure merge`); null or absent: a whole run.
   if (run.has("shard")) r.info.shard = readShard(run.at("shard"));
   if (run.has("retries")) r.info.retries = static_cast<int>(run.at("retries").integer());  // 1.4
+  // Added in 1.5 (run --waivers).
+  if (run.has("waivers_file")) r.info.waiversFile = run.at("waivers_file").str();
+  if (run.has("waivers"))
+    for (const auto& w : run.at("waivers").items()) r.info.waivers.push_back(readWaiver(w));
+  if (run.has("baseline") && !run.at("baseline").isNull()) r.info.baseline = readBaseline(run.at("baseline"));
   const Node s = root.at("summary");
   r.summary.total = readCount(s.at("total"));
   r.summary.passed = readCount(s.at("passed"));
@@ -364,6 +461,7 @@ RunResult runResultFromJson(std::string_view json) {
   r.summary.errored = readCount(s.at("errored"));
   r.summary.skipped = readCount(s.at("skipped"));
   if (s.has("flaky")) r.summary.flaky = readCount(s.at("flaky"));  // 1.4
+  if (s.has("waived")) r.summary.waived = readCount(s.at("waived"));  // added in 1.5
   for (const auto& c : root.at("cases").items()) r.cases.push_back(readCase(c));
   return r;
 }

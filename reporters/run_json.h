@@ -14,8 +14,10 @@ namespace gpc::reporters {
 // Bumped in the major part when a field changes meaning or goes away.
 // 1.1: run.seed. 1.2: run.stopped. 1.3: latency budgets (latency[], summary.warnings,
 // checks[].warning, exchanges[].kind, response.provider_ms). 1.4: run.shard, run.retries, the
-// flaky verdict, cases' retried attempts, summary.flaky.
-inline constexpr std::string_view kJsonSchemaVersion = "1.4";
+// flaky verdict, cases' retried attempts, summary.flaky. 1.5: the waived verdict, cases[].waiver,
+// run.waivers_file, run.waivers, summary.waived, run.baseline, cases' change and
+// baseline_verdict, requirements[].
+inline constexpr std::string_view kJsonSchemaVersion = "1.5";
 
 // Deterministic text: fixed key order, 2-space indent, trailing newline; strings that are
 // not valid UTF-8 have the bad bytes replaced, except bodies and JWT payloads, which are

@@ -5,8 +5,12 @@
 #include <optional>
 #include <ostream>
 
+#include "reporters/baseline_changes.h"
 #include "reporters/manifest.h"
 #include "runner/cli/merge_command.h"
+#include "reporters/report_reading.h"
+#include "reporters/text_safety.h"
+#include "runner/cli/requirements_command.h"
 
 namespace gpc::cli {
 namespace {
@@ -43,12 +47,40 @@ PendingCommand addVerifyReport(CLI::App& app) {
           }};
 }
 
+// `diff OLD NEW`: the comparison `run --baseline` makes, between two reports already written.
+PendingCommand addDiff(CLI::App& app) {
+  struct Args {
+    std::string oldReport, newReport;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("diff", "Compare two JSON reports: new, fixed, regressed, still failing, unchanged");
+  cmd->add_option("OLD", args->oldReport, "The baseline: a report.json or the folder holding it")->required();
+  cmd->add_option("NEW", args->newReport, "The later run: a report.json or the folder holding it")->required();
+  return {cmd, [args](std::ostream& out, std::ostream& err) {
+            reporters::ReadReport before, after;
+            try {
+              before = reporters::readJsonReport(args->oldReport);
+              after = reporters::readJsonReport(args->newReport);
+            } catch (const reporters::JsonReportError& e) {
+              err << "gpc-assure diff: " << e.what() << '\n';
+              return 2;
+            }
+            const BaselineRun baseline = reporters::baselineFrom(before.run, before.path, before.sha256);
+            const auto comparison = reporters::compareWithBaseline(baseline, after.run.cases);
+            for (const auto& line : reporters::changeLines(baseline, comparison, /*listAll=*/true))
+              out << reporters::toTerminalText(line) << '\n';
+            return comparison.count(reporters::Change::Regressed) > 0 ? 1 : 0;
+          }};
+}
+
 }  // namespace
 
 std::vector<PendingCommand> addAssuranceCommands(CLI::App& app) {
   std::vector<PendingCommand> commands;
   commands.push_back(addVerifyReport(app));
   commands.push_back(addMergeCommand(app));
+  commands.push_back(addDiff(app));
+  commands.push_back(addRequirementsCommand(app));
   return commands;
 }
 

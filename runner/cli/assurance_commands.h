@@ -1,5 +1,6 @@
 #pragma once
-// Commands over reports already written (docs/cli.md): `verify-report` checks a signed report set.
+// Commands over reports already written (docs/cli.md): `verify-report` checks a signed report set,
+// `diff` compares two runs' JSON reports.
 
 #include <vector>
 

@@ -6,7 +6,10 @@
 #include <sstream>
 #include <vector>
 
+#include "reporters/baseline_changes.h"
 #include "reporters/digest.h"
+#include "reporters/report_reading.h"
+#include "runner/assure/waivers.h"
 
 namespace gpc::cli {
 
@@ -20,6 +23,40 @@ void addAssuranceOptions(CLI::App& run, AssuranceArgs& args) {
   run.add_option("--sign-cert", args.signCert, "PEM certificate of the --sign-key key: the signature is then detached CMS")
       ->check(CLI::ExistingFile)
       ->needs(key);
+  run.add_option("--waivers", args.waivers,
+                 "Waiver file (JSON): failures of the cases it names are reported as waived until each waiver's "
+                 "expiry date (docs/reports.md, Waivers)");
+  run.add_option("--baseline", args.baseline,
+                 "An earlier run's report.json (or its folder): every case is marked new, fixed, regressed, still "
+                 "failing or unchanged in the console, JSON and HTML reports");
+}
+
+RunAssurance loadRunAssurance(const AssuranceArgs& args) {
+  RunAssurance out;
+  if (args.waivers) {
+    out.waiversFile = *args.waivers;
+    out.waivers = assure::loadWaivers(*args.waivers);
+  }
+  out.today = assure::todayUtc();
+  if (args.baseline) {
+    const reporters::ReadReport old = reporters::readJsonReport(*args.baseline);
+    out.baseline = reporters::baselineFrom(old.run, old.path, old.sha256);
+  }
+  return out;
+}
+
+void RunAssurance::describe(RunInfo& info) const {
+  info.waiversFile = waiversFile;
+  info.waivers = waivers;
+  info.baseline = baseline;
+}
+
+void RunAssurance::annotate(CaseResult& result) const { assure::applyWaivers(result, waivers, today); }
+
+std::vector<std::string> RunAssurance::warnings(const RunResult& result) const {
+  std::vector<std::string> out;
+  for (auto& w : assure::unusedWaiverWarnings(waivers, result.cases)) out.push_back(waiversFile + ": " + w);
+  return out;
 }
 
 std::string suiteSetSha256(const fs::path& suitesRoot) {

@@ -212,6 +212,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
   const char* prefix = "gpc-assure run: ";
   try {
     const reporters::ReportChoice reportChoice = chooseReports(args);
+    const RunAssurance assurance = loadRunAssurance(args.assurance);  // a bad waiver file: exit 2, nothing sent
     const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
     const DataDirs& dirs = selected.dirs;
     const ShardedCases sharded = applyShard(args.shard, selected.cases);
@@ -233,12 +234,17 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
     Reports reports = makeReports(args, dirs, reportChoice, out);
+    RunInfo info = describeRun(args, resolved, selected.selection, seed, sharded.shard);
+    assurance.describe(info);
     const schedule::ReportedRun run = schedule::runWithReporters(
-        describeRun(args, resolved, selected.selection, seed, sharded.shard), infos,
+        std::move(info), infos,
         [&](const CaseInfo&, std::size_t index) { return executeCase(chosen[index], context); },
-        {args.jobs, &stop, args.maxFailures, args.retries}, reports.all());
+        {args.jobs, &stop, args.maxFailures, args.retries,
+         [&assurance](CaseResult& result) { assurance.annotate(result); }},  // waivers, after retries
+        reports.all());
     out.flush();
     for (const auto& message : run.reporterErrors) err << prefix << message << '\n';
+    for (const auto& warning : assurance.warnings(run.result)) err << prefix << "warning: " << warning << '\n';
     if (stop.signal() != 0) {
       err << prefix << run.result.stopped << "; reports written for the cases that ran\n";
       return exitCodeForSignal(stop.signal());

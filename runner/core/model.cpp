@@ -12,6 +12,7 @@ RunSummary summarise(const std::vector<CaseResult>& cases) {
       case Verdict::Errored: ++s.errored; break;
       case Verdict::Skipped: ++s.skipped; break;
       case Verdict::Flaky: ++s.flaky; break;
+      case Verdict::Waived: ++s.waived; break;
     }
   }
   return s;

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gpc {
@@ -84,7 +85,10 @@ struct CheckResult {
 
 // Flaky: failed or errored, then passed when `run --retries N` ran it again. Never a pass: the
 // failing attempts are kept (CaseResult::retried) and `--fail-on-flaky` makes the run fail.
-enum class Verdict { Passed, Failed, Errored, Skipped, Flaky };
+// Waived: the case failed or errored (on its last attempt), and a waiver the run was given
+// accepts that failure for now (CaseResult::waiver says which and what the verdict was). Never a
+// pass.
+enum class Verdict { Passed, Failed, Errored, Skipped, Flaky, Waived };
 
 inline const char* toString(Verdict v) {
   switch (v) {
@@ -93,9 +97,28 @@ inline const char* toString(Verdict v) {
     case Verdict::Errored: return "errored";
     case Verdict::Skipped: return "skipped";
     case Verdict::Flaky: return "flaky";
+    case Verdict::Waived: return "waived";
   }
   return "unknown";
 }
+
+// One entry of a waiver file (`run --waivers`, docs/reports.md, Waivers): a known failure the
+// assurance team has accepted until a date, with the reference that records the decision.
+struct Waiver {
+  std::string caseGlob;    // case ids it covers (runner/suite/selection.h globMatch)
+  std::string reason;      // why the failure is accepted
+  std::string reference;   // ticket or deviation reference
+  std::string approvedBy;  // who accepted it
+  std::string expires;     // YYYY-MM-DD, the last day it applies
+};
+
+// The waiver that matched a failed or errored case. Expired: it no longer applies, the
+// verdict stays failed/errored and the reason says so.
+struct AppliedWaiver {
+  Waiver waiver;
+  Verdict original = Verdict::Failed;  // the verdict before the waiver: Failed or Errored
+  bool expired = false;
+};
 
 // Identity of an expanded case, known before it runs (what `list` prints).
 struct CaseInfo {
@@ -130,10 +153,11 @@ struct CaseResult {
   // The attempts before this one, first first, when `--retries` ran the case again (each failed
   // or errored); the fields above are the last attempt's. Empty: the case ran once.
   std::vector<CaseAttempt> retried;
+  std::optional<AppliedWaiver> waiver;  // a waiver matched this failing case (run --waivers)
 };
 
 struct RunSummary {
-  int total = 0, passed = 0, failed = 0, errored = 0, skipped = 0, flaky = 0;
+  int total = 0, passed = 0, failed = 0, errored = 0, skipped = 0, flaky = 0, waived = 0;
 };
 
 // Which part of a sharded selection a run was (`run --shard I/N`), or which shards a merged
@@ -144,6 +168,14 @@ struct ShardInfo {
   int selected = 0;       // cases the whole selection had before it was split
   std::string balancedBy; // "case id hash", or "durations from FILE"
   int merged = 0;         // a merged report: how many shard reports it combines
+};
+
+// The verdicts of an earlier run a run is compared with (`run --baseline`, `gpc-assure diff`).
+struct BaselineRun {
+  std::string file;          // its report.json, as given
+  std::string startedAt;     // when that run started
+  std::string resultSha256;  // SHA-256 of that report.json: which report exactly
+  std::vector<std::pair<std::string, Verdict>> verdicts;  // case id -> verdict, in its case order
 };
 
 struct RunInfo {
@@ -159,6 +191,9 @@ struct RunInfo {
   std::uint64_t seed = 0;
   ShardInfo shard;
   int retries = 0;  // `--retries N`: failed or errored cases were run again up to N times
+  std::string waiversFile;      // run --waivers FILE, as given; empty: none
+  std::vector<Waiver> waivers;  // its entries, in file order
+  std::optional<BaselineRun> baseline;  // run --baseline: what every case is compared with
 };
 
 struct RunResult {

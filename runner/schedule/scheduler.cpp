@@ -90,6 +90,7 @@ std::vector<CaseResult> runCases(const std::vector<CaseInfo>& cases, const CaseR
   auto worker = [&] {
     for (std::size_t i = next.fetch_add(1); i < cases.size() && !stopped(); i = next.fetch_add(1)) {
       CaseResult result = runWithRetries(cases[i], i, runner, options.retries, stopped);
+      if (options.settle) options.settle(result);
       std::lock_guard lock(reportMutex);
       if (result.verdict == Verdict::Failed || result.verdict == Verdict::Errored) ++failures;
       if (options.stop && options.maxFailures > 0 && failures >= options.maxFailures)

@@ -29,6 +29,10 @@ struct ScheduleOptions {
   // kept in CaseResult::retried; failing every time keeps the last verdict, the earlier attempts
   // kept too. --max-failures counts only the final verdicts.
   int retries = 0;
+  // Optional: applied to each case's final result (after its retries), before it counts for
+  // --max-failures and before any reporter sees it. Waivers: a waived failure is not retried
+  // away, and a case that failed every attempt is waived once.
+  std::function<void(CaseResult&)> settle;
 };
 
 // Runs every case, returns results in the order of `cases`. `onFinished` is called once per

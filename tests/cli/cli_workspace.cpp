@@ -110,4 +110,9 @@ ProcessResult gpcAssure(std::vector<std::string> args) {
   return runProcess(args, {{"NO_COLOR", "1"}});
 }
 
+std::string readText(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 }  // namespace gpc::testing

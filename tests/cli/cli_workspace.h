@@ -57,6 +57,9 @@ class FakeProvider {
 
 std::string gpcAssureExe();
 
+// The whole of a file the binary wrote (a report), "" when it cannot be read.
+std::string readText(const std::filesystem::path& file);
+
 // The real binary with `args`, NO_COLOR set.
 ProcessResult gpcAssure(std::vector<std::string> args);
 

@@ -11,6 +11,7 @@
 #include "reporters/failure_recap.h"
 #include "reporters/run_json.h"
 #include "reporters/terminal_width.h"
+#include "console_run.h"
 #include "sample_results.h"
 
 namespace gpc::reporters {
@@ -19,14 +20,7 @@ namespace {
 using testing::hostileRun;
 using testing::sampleRun;
 
-std::string runConsole(const RunResult& r, ConsoleOptions options) {
-  std::ostringstream out;
-  auto reporter = makeConsoleReporter(out, options);
-  reporter->runStarting(r.info, static_cast<int>(r.cases.size()));
-  for (const auto& c : r.cases) reporter->caseFinished(c);
-  reporter->runFinished(r);
-  return out.str();
-}
+using testing::runConsole;
 
 std::string lastLine(const std::string& text) {
   const auto end = text.find_last_not_of('\n');

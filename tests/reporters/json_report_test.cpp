@@ -45,6 +45,16 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
   EXPECT_EQ(a.summary.failed, b.summary.failed);
   EXPECT_EQ(a.summary.errored, b.summary.errored);
   EXPECT_EQ(a.summary.skipped, b.summary.skipped);
+  EXPECT_EQ(a.summary.waived, b.summary.waived);
+  EXPECT_EQ(a.info.waiversFile, b.info.waiversFile);
+  ASSERT_EQ(a.info.waivers.size(), b.info.waivers.size());
+  for (std::size_t i = 0; i < a.info.waivers.size(); ++i) {
+    EXPECT_EQ(a.info.waivers[i].caseGlob, b.info.waivers[i].caseGlob);
+    EXPECT_EQ(a.info.waivers[i].reason, b.info.waivers[i].reason);
+    EXPECT_EQ(a.info.waivers[i].reference, b.info.waivers[i].reference);
+    EXPECT_EQ(a.info.waivers[i].approvedBy, b.info.waivers[i].approvedBy);
+    EXPECT_EQ(a.info.waivers[i].expires, b.info.waivers[i].expires);
+  }
   ASSERT_EQ(a.cases.size(), b.cases.size());
   for (std::size_t i = 0; i < a.cases.size(); ++i) {
     const CaseResult& x = a.cases[i];
@@ -63,6 +73,16 @@ void expectSameRun(const RunResult& a, const RunResult& b) {
     EXPECT_EQ(x.verdict, y.verdict);
     EXPECT_EQ(x.reason, y.reason);
     EXPECT_EQ(x.durationMs, y.durationMs);
+    ASSERT_EQ(x.waiver.has_value(), y.waiver.has_value());
+    if (x.waiver) {
+      EXPECT_EQ(x.waiver->waiver.caseGlob, y.waiver->waiver.caseGlob);
+      EXPECT_EQ(x.waiver->waiver.reason, y.waiver->waiver.reason);
+      EXPECT_EQ(x.waiver->waiver.reference, y.waiver->waiver.reference);
+      EXPECT_EQ(x.waiver->waiver.approvedBy, y.waiver->waiver.approvedBy);
+      EXPECT_EQ(x.waiver->waiver.expires, y.waiver->waiver.expires);
+      EXPECT_EQ(x.waiver->original, y.waiver->original);
+      EXPECT_EQ(x.waiver->expired, y.waiver->expired);
+    }
     ASSERT_EQ(x.checks.size(), y.checks.size());
     for (std::size_t k = 0; k < x.checks.size(); ++k) {
       EXPECT_EQ(x.checks[k].kind, y.checks[k].kind);
@@ -125,6 +145,13 @@ RunResult everyFieldRun() {
   r.cases[1].checks.push_back(slow);
   r.cases[0].exchanges[0].kind = "command";
   r.cases[0].exchanges[0].response.providerMs = 120.5;
+  r.info.waiversFile = "waivers.json";
+  r.info.waivers = {{"SEC-*", "fix due", "DEV-12", "A. Reviewer", "2027-03-31"},
+                    {"FND-*", "old", "DEV-9", "B. Reviewer", "2020-01-31"}};
+  r.cases[2].verdict = Verdict::Waived;
+  r.cases[2].waiver = AppliedWaiver{r.info.waivers[0], Verdict::Errored, false};
+  r.cases[1].waiver = AppliedWaiver{r.info.waivers[1], Verdict::Failed, true};
+  r.summary = summarise(r.cases);
   return r;
 }
 
@@ -133,7 +160,7 @@ TEST(JsonReport, RoundTripsEveryField) {
   expectSameRun(original, runResultFromJson(canonicalJson(original)));
 }
 
-// 1.3: the shard, --retries, the flaky verdict and its earlier attempts come back byte for byte.
+// 1.4: the shard, --retries, the flaky verdict and its earlier attempts come back byte for byte.
 TEST(JsonReport, RoundTripsShardRetriesAndFlakyAttempts) {
   RunResult original = everyFieldRun();
   original.info.shard = {2, 3, 822, "durations from old/report.json", 0};
@@ -176,7 +203,7 @@ TEST(JsonReport, IsStableAndCarriesItsSchemaVersionFirst) {
   const RunResult r = sampleRun();
   const std::string json = canonicalJson(r);
   EXPECT_EQ(json, canonicalJson(r));
-  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.4\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
+  EXPECT_EQ(json.rfind("{\n  \"schema_version\": \"1.5\",\n  \"run\": {\n    \"tool_version\"", 0), 0u) << json.substr(0, 80);
   // Key order follows docs/reports.md, not alphabetical order.
   EXPECT_LT(json.find("\"id\""), json.find("\"title\""));
   EXPECT_LT(json.find("\"verdict\""), json.find("\"checks\""));
@@ -212,7 +239,7 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   auto doc = nlohmann::ordered_json::parse(json);
   auto bad = doc;
   bad["cases"][2]["verdict"] = "pass";
-  expectError(bad.dump(), "/cases/2/verdict: unknown verdict 'pass' (expected passed, failed, errored, skipped or flaky)");
+  expectError(bad.dump(), "/cases/2/verdict: unknown verdict 'pass' (expected passed, failed, errored, skipped, flaky or waived)");
   bad = doc;
   bad["cases"][0]["exchanges"][0]["response"].erase("status");
   expectError(bad.dump(), "/cases/0/exchanges/0/response/status: missing");
@@ -222,7 +249,7 @@ TEST(JsonReport, BadInputNamesTheJsonPath) {
   expectError(bad.dump(), "/cases/0/exchanges/0/response/body: not valid base64");
   bad = doc;
   bad["schema_version"] = "2.0";
-  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.4)");
+  expectError(bad.dump(), "/schema_version: schema version '2.0' is not readable by this version (expects 1.5)");
   bad = doc;
   bad["run"]["jobs"] = "two";
   expectError(bad.dump(), "/run/jobs: expected an integer");
@@ -272,6 +299,28 @@ TEST(JsonReport, ReporterWritesTheCanonicalTextAndItsDigestFile) {
   makeJsonReporter(path)->runFinished(r);
   EXPECT_EQ(readFile(path), canonicalJson(r));
   EXPECT_EQ(readFile(dir.path() / "out" / "report.json.sha256"), resultDigest(r) + "  report.json\n");
+}
+
+TEST(JsonReport, AWaivedCaseKeepsItsWaiverAndOriginalVerdict) {
+  const auto doc = nlohmann::json::parse(canonicalJson(everyFieldRun()));
+  EXPECT_EQ(doc["summary"]["waived"], 1);
+  EXPECT_EQ(doc["cases"][2]["verdict"], "waived");
+  EXPECT_EQ(doc["cases"][2]["waiver"]["reference"], "DEV-12");
+  EXPECT_EQ(doc["cases"][2]["waiver"]["original_verdict"], "errored");
+  EXPECT_EQ(doc["cases"][1]["waiver"]["expired"], true);
+  EXPECT_TRUE(doc["cases"][0]["waiver"].is_null());
+  EXPECT_EQ(doc["run"]["waivers"][1]["approved_by"], "B. Reviewer");
+}
+
+TEST(JsonReport, AWaiverOnAPassingVerdictIsRejectedByPath) {
+  auto doc = nlohmann::json::parse(canonicalJson(everyFieldRun()));
+  doc["cases"][2]["waiver"]["original_verdict"] = "passed";
+  try {
+    runResultFromJson(doc.dump());
+    FAIL() << "accepted";
+  } catch (const JsonReportError& e) {
+    EXPECT_STREQ(e.what(), "/cases/2/waiver/original_verdict: a waiver applies only to a failed or errored case");
+  }
 }
 
 }  // namespace
