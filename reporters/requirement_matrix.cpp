@@ -15,8 +15,8 @@ std::string trimmed(std::string_view text) {
 }
 
 void settle(RequirementRow& row) {
-  const int ran = row.passed + row.failed + row.errored + row.waived;
-  if (row.failed + row.errored + row.waived > 0) {
+  const int ran = row.passed + row.failed + row.errored + row.flaky + row.waived;
+  if (row.failed + row.errored + row.flaky + row.waived > 0) {
     row.verdict = RequirementVerdict::SomeFailed;
   } else if (ran == 0) {
     row.verdict = RequirementVerdict::NotRun;
@@ -30,6 +30,7 @@ void count(RequirementRow& row, Verdict v) {
     case Verdict::Passed: ++row.passed; break;
     case Verdict::Failed: ++row.failed; break;
     case Verdict::Errored: ++row.errored; break;
+    case Verdict::Flaky: ++row.flaky; break;
     case Verdict::Waived: ++row.waived; break;
     case Verdict::Skipped: ++row.notRun; break;
   }
@@ -113,10 +114,11 @@ std::string csvField(const std::string& text) {
 }
 
 std::string requirementMatrixCsv(const std::vector<RequirementRow>& rows) {
-  std::string out = "requirement,verdict,cases,passed,failed,errored,waived,not_run,case_ids\r\n";
+  std::string out = "requirement,verdict,cases,passed,failed,errored,flaky,waived,not_run,case_ids\r\n";
   for (const auto& r : rows) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csvField(r.requirement), csvField(toString(r.verdict)),
-                       r.caseIds.size(), r.passed, r.failed, r.errored, r.waived, r.notRun, csvField(joinedIds(r.caseIds)));
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csvField(r.requirement), csvField(toString(r.verdict)),
+                       r.caseIds.size(), r.passed, r.failed, r.errored, r.flaky, r.waived, r.notRun,
+                       csvField(joinedIds(r.caseIds)));
   }
   return out;
 }
@@ -127,9 +129,9 @@ std::vector<std::string> requirementMatrixLines(const std::vector<RequirementRow
   std::vector<std::string> out;
   for (const auto& r : rows) {
     out.push_back(r.requirement);
-    out.push_back(fmt::format("  {}: {} case{} ({} passed, {} failed, {} errored, {} waived, {} not run)",
+    out.push_back(fmt::format("  {}: {} case{} ({} passed, {} failed, {} errored, {} flaky, {} waived, {} not run)",
                               toString(r.verdict), r.caseIds.size(), r.caseIds.size() == 1 ? "" : "s", r.passed, r.failed,
-                              r.errored, r.waived, r.notRun));
+                              r.errored, r.flaky, r.waived, r.notRun));
     out.push_back("  " + joinedIds(r.caseIds));
   }
   out.push_back(fmt::format("{} requirements: {} all passed, {} some failed, {} some not run, {} not run", rows.size(),

@@ -11,7 +11,8 @@
 namespace gpc::reporters {
 
 //   all_passed    every case citing it passed
-//   some_failed   at least one failed, errored or was waived (a waived failure is still one)
+//   some_failed   at least one failed, errored, was waived (a waived failure is still one) or was
+//                 flaky (it failed before it passed on a retry)
 //   some_not_run  none failed, some passed, some were skipped or not in the run
 //   not_run       none of them ran (skipped, or no run given)
 enum class RequirementVerdict { AllPassed, SomeFailed, SomeNotRun, NotRun };
@@ -22,7 +23,7 @@ const char* toString(RequirementVerdict verdict);
 struct RequirementRow {
   std::string requirement;  // one cited requirement, as the suites write it ("page#section (detail)")
   std::vector<std::string> caseIds;  // the cases citing it, in run/suite order
-  int passed = 0, failed = 0, errored = 0, waived = 0, notRun = 0;  // notRun: skipped or absent
+  int passed = 0, failed = 0, errored = 0, flaky = 0, waived = 0, notRun = 0;  // notRun: skipped or absent
   RequirementVerdict verdict = RequirementVerdict::NotRun;
 };
 
@@ -40,7 +41,7 @@ std::vector<RequirementRow> requirementMatrix(const std::vector<CaseResult>& cas
 std::vector<RequirementRow> requirementMatrix(const std::vector<CaseInfo>& cases);
 
 // RFC 4180: CRLF line ends, a header row, fields holding a comma, quote, CR or LF quoted with
-// quotes doubled. Columns: requirement, verdict, cases (count), passed, failed, errored, waived,
+// quotes doubled. Columns: requirement, verdict, cases (count), passed, failed, errored, flaky, waived,
 // not_run, case_ids (space-separated).
 std::string requirementMatrixCsv(const std::vector<RequirementRow>& rows);
 

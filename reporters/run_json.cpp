@@ -148,7 +148,7 @@ Json requirementsJson(const std::vector<CaseResult>& cases) {
     std::string verdict = toString(row.verdict);
     std::replace(verdict.begin(), verdict.end(), ' ', '_');
     arr.push_back(Json{{"requirement", row.requirement}, {"verdict", verdict}, {"cases", row.caseIds},
-                       {"passed", row.passed}, {"failed", row.failed}, {"errored", row.errored},
+                       {"passed", row.passed}, {"failed", row.failed}, {"errored", row.errored}, {"flaky", row.flaky},
                        {"waived", row.waived}, {"not_run", row.notRun}});
   }
   return arr;
@@ -238,7 +238,6 @@ class Node {
     for (const auto& n : items()) out.push_back(n.str());
     return out;
   }
-  bool isNull() const { return value_.is_null(); }
   [[noreturn]] void fail(const std::string& reason) const {
     throw JsonReportError((path_.empty() ? "/" : path_) + ": " + reason);
   }

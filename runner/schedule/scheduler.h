@@ -32,7 +32,7 @@ struct ScheduleOptions {
   // Optional: applied to each case's final result (after its retries), before it counts for
   // --max-failures and before any reporter sees it. Waivers: a waived failure is not retried
   // away, and a case that failed every attempt is waived once.
-  std::function<void(CaseResult&)> settle;
+  std::function<void(CaseResult&)> settle = nullptr;
 };
 
 // Runs every case, returns results in the order of `cases`. `onFinished` is called once per

@@ -14,7 +14,7 @@ TEST(CliRequirements, WithoutAReportEveryRequirementIsNotRun) {
   ws.writeTinySuites();
   const auto r = gpcAssure({"requirements", "--suites-dir", ws.suites().string()});
   EXPECT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_NE(r.out.find("foundations#metadata\n  not run: 2 cases (0 passed, 0 failed, 0 errored, 0 waived, 2 not run)\n"
+  EXPECT_NE(r.out.find("foundations#metadata\n  not run: 2 cases (0 passed, 0 failed, 0 errored, 0 flaky, 0 waived, 2 not run)\n"
                        "  TINY-A-001 TINY-B-001\n"),
             std::string::npos)
       << r.out;
@@ -32,9 +32,9 @@ TEST(CliRequirements, CsvFromARunsReportHasEachVerdict) {
   const auto r = gpcAssure({"requirements", "--report", ws.reports().string(), "--format", "csv"});
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.out,
-            "requirement,verdict,cases,passed,failed,errored,waived,not_run,case_ids\r\n"
-            "foundations#caching,all passed,1,1,0,0,0,0,TINY-A-002\r\n"
-            "foundations#metadata,some failed,2,0,2,0,0,0,TINY-A-001 TINY-B-001\r\n");
+            "requirement,verdict,cases,passed,failed,errored,flaky,waived,not_run,case_ids\r\n"
+            "foundations#caching,all passed,1,1,0,0,0,0,0,TINY-A-002\r\n"
+            "foundations#metadata,some failed,2,0,2,0,0,0,0,TINY-A-001 TINY-B-001\r\n");
   const auto filtered = gpcAssure({"requirements", "--report", ws.reports().string(), "--format", "csv", "--tag", "y"});
   EXPECT_EQ(filtered.exitCode, 0);
   EXPECT_EQ(filtered.out.find("metadata"), std::string::npos) << filtered.out;

@@ -132,6 +132,30 @@ TEST(Scheduler, AThrowingCaseBecomesAnErroredResult) {
   EXPECT_EQ(results[2].verdict, Verdict::Passed);
 }
 
+// Waivers go through `settle`: a failure must be retried before it is waived (a waiver is for a
+// case that fails every time), and a case is settled once, not once per attempt.
+TEST(Scheduler, SettleSeesOnlyTheFinalResultAfterRetries) {
+  const auto cases = makeCases(2);
+  std::atomic<int> attempts0{0};
+  const CaseRunner runner = [&](const CaseInfo& info, std::size_t i) {
+    CaseResult r;
+    r.info = info;
+    // Case 0 fails once then passes (flaky); case 1 fails every time.
+    r.verdict = i == 1 || attempts0++ == 0 ? Verdict::Failed : Verdict::Passed;
+    return r;
+  };
+  std::vector<std::string> settled;
+  ScheduleOptions options{1, nullptr, 0, 2, [&](CaseResult& r) {
+                            settled.push_back(r.info.id + ":" + toString(r.verdict));
+                            if (r.verdict == Verdict::Failed) r.verdict = Verdict::Waived;
+                          }};
+  const auto results = runCases(cases, runner, options, {});
+  EXPECT_EQ(settled, (std::vector<std::string>{"CASE-0:flaky", "CASE-1:failed"}));
+  EXPECT_EQ(results[0].verdict, Verdict::Flaky);
+  EXPECT_EQ(results[1].verdict, Verdict::Waived);
+  EXPECT_EQ(results[1].retried.size(), 2u) << "retried before it was waived";
+}
+
 TEST(Scheduler, AReporterThatCannotWriteDoesNotStopTheOthers) {
   const auto cases = makeCases(2);
   const CaseRunner runner = [](const CaseInfo& info, std::size_t) {

@@ -32,9 +32,10 @@ TEST(RequirementMatrix, EachRequirementGetsItsCasesAndVerdict) {
       citing("F1", Verdict::Failed, "page#mixed"),   citing("S1", Verdict::Skipped, "page#none"),
       citing("S2", Verdict::Skipped, "page#part"),   citing("P3", Verdict::Passed, "page#part"),
       citing("W1", Verdict::Waived, "page#waived"),  citing("X1", Verdict::Passed, ""),
+      citing("R1", Verdict::Flaky, "retry#flaky"),
   };
   const auto rows = requirementMatrix(cases);
-  ASSERT_EQ(rows.size(), 6u);
+  ASSERT_EQ(rows.size(), 7u);
   EXPECT_EQ(rows[0].requirement, kNoRequirement);
   EXPECT_EQ(rows[0].caseIds, (std::vector<std::string>{"X1"}));
   EXPECT_EQ(rows[1].requirement, "page#all");
@@ -49,6 +50,9 @@ TEST(RequirementMatrix, EachRequirementGetsItsCasesAndVerdict) {
   EXPECT_EQ(rows[4].verdict, RequirementVerdict::SomeNotRun);
   EXPECT_EQ(rows[5].verdict, RequirementVerdict::SomeFailed) << "a waived failure is still a failure of the requirement";
   EXPECT_EQ(rows[5].waived, 1);
+  EXPECT_EQ(rows[6].requirement, "retry#flaky");
+  EXPECT_EQ(rows[6].verdict, RequirementVerdict::SomeFailed) << "a case that failed before it passed on a retry";
+  EXPECT_EQ(rows[6].flaky, 1);
 }
 
 TEST(RequirementMatrix, WithoutARunEveryRequirementIsNotRun) {
@@ -73,9 +77,9 @@ TEST(RequirementCsv, HeaderThenOneCrlfLinePerRequirement) {
                                       citing("B-1", Verdict::Failed, "dev#content-types (JSON, \"XML\")"),
                                       citing("C-1", Verdict::Errored, "found#read")};
   EXPECT_EQ(requirementMatrixCsv(requirementMatrix(cases)),
-            "requirement,verdict,cases,passed,failed,errored,waived,not_run,case_ids\r\n"
-            "\"dev#content-types (JSON, \"\"XML\"\")\",some failed,2,1,1,0,0,0,A-1 B-1\r\n"
-            "found#read,some failed,1,0,0,1,0,0,C-1\r\n");
+            "requirement,verdict,cases,passed,failed,errored,flaky,waived,not_run,case_ids\r\n"
+            "\"dev#content-types (JSON, \"\"XML\"\")\",some failed,2,1,1,0,0,0,0,A-1 B-1\r\n"
+            "found#read,some failed,1,0,0,1,0,0,0,C-1\r\n");
 }
 
 // A tiny RFC 4180 reader: the CSV must come back field for field, whatever the text held.
@@ -118,10 +122,10 @@ TEST(RequirementCsv, RoundTripsHostileRequirementText) {
   const std::string nasty = "x, \"quoted\"\r\nnext line (a; b) " + testing::kHostile.substr(0, 20);
   const auto rows = parseCsv(requirementMatrixCsv(requirementMatrix(std::vector<CaseResult>{citing("A", Verdict::Passed, nasty)})));
   ASSERT_EQ(rows.size(), 2u);
-  ASSERT_EQ(rows[1].size(), 9u);
+  ASSERT_EQ(rows[1].size(), 10u);
   EXPECT_EQ(rows[1][0], nasty);
   EXPECT_EQ(rows[1][1], "all passed");
-  EXPECT_EQ(rows[1][8], "A");
+  EXPECT_EQ(rows[1][9], "A");
 }
 
 TEST(RequirementMatrix, JsonAndHtmlCarryIt) {
