@@ -22,6 +22,7 @@
 #include "reporters/report_file.h"
 #include "reporters/reporters.h"
 #include "reporters/shard_label.h"
+#include "reporters/reporter_registry.h"
 #include "reporters/run_json.h"
 #include "reporters/text_safety.h"
 #include "reporters/waiver_text.h"
@@ -400,6 +401,19 @@ std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCan
                                            HtmlEvidence evidence, SharedAssuranceInputs assurance) {
   if (!canonical) canonical = std::make_shared<CanonicalRun>();
   return std::make_unique<HtmlReporter>(std::move(path), std::move(canonical), evidence, std::move(assurance));
+}
+
+void registerHtmlReporter(ReporterRegistry& registry) {
+  registry.add({.name = "html",
+                .summary = "one self-contained page for an assurance reviewer, and its .sha256",
+                .file = "html",
+                .defaultFileName = "report.html",
+                .byDefault = true,
+                .make =
+                    [](const std::filesystem::path& path, const ReportSettings& settings) {
+                      return makeHtmlReporter(path, settings.canonical, settings.htmlEvidence, settings.assurance);
+                    },
+                .writes = reportWithDigest});
 }
 
 }  // namespace gpc::reporters

@@ -25,6 +25,7 @@
 #include "reporters/case_summary.h"
 #include "reporters/latency_lines.h"
 #include "reporters/report_file.h"
+#include "reporters/reporter_registry.h"
 #include "reporters/reporters.h"
 #include "reporters/shard_label.h"
 #include "reporters/text_safety.h"
@@ -264,6 +265,23 @@ class JUnitReporter final : public Reporter {
 
 std::unique_ptr<Reporter> makeJUnitReporter(std::filesystem::path path, JUnitStyle style) {
   return std::make_unique<JUnitReporter>(std::move(path), style);
+}
+
+void registerJUnitReporters(ReporterRegistry& registry) {
+  const auto shape = [](JUnitStyle style) {
+    return [style](const std::filesystem::path& path, const ReportSettings&) { return makeJUnitReporter(path, style); };
+  };
+  registry.add({.name = "junit",
+                .summary = "JUnit XML, per-case properties and output (Jenkins JUnit plugin, GitLab, xunit-viewer)",
+                .file = "junit",
+                .defaultFileName = "junit.xml",
+                .byDefault = true,
+                .make = shape(JUnitStyle::PerCase)});
+  registry.add({.name = "junit-strict",
+                .summary = "JUnit XML valid against the Ant and Jenkins xUnit schemas",
+                .file = "junit",
+                .defaultFileName = "junit.xml",
+                .make = shape(JUnitStyle::Strict)});
 }
 
 }  // namespace gpc::reporters

@@ -1,7 +1,7 @@
 // The last reporter of a signed run: the manifest over the files the others wrote.
 
 #include "reporters/manifest.h"
-#include "reporters/reporters.h"
+#include "reporters/run_reporters.h"
 
 namespace gpc::reporters {
 namespace {
@@ -22,13 +22,12 @@ class ManifestReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> makeManifestReporter(const ReportPaths& paths, const ReportChoice& choice,
-                                               SharedAssuranceInputs inputs) {
-  const auto withDigest = [](const std::filesystem::path& p) { return std::filesystem::path(p.string() + ".sha256"); };
+std::unique_ptr<Reporter> makeManifestReporter(const std::vector<PlannedReport>& plan, SharedAssuranceInputs inputs) {
   std::vector<std::filesystem::path> files;  // only the reports this run writes (--report)
-  if (choice.junit) files.push_back(paths.junit);
-  if (choice.json) files.insert(files.end(), {paths.json, withDigest(paths.json)});
-  if (choice.html) files.insert(files.end(), {paths.html, withDigest(paths.html)});
+  for (const auto& report : plan) {
+    const auto written = report.reporter->filesWritten(report.path);
+    files.insert(files.end(), written.begin(), written.end());
+  }
   return std::make_unique<ManifestReporter>(std::move(files), std::move(inputs));
 }
 

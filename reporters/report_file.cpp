@@ -79,10 +79,18 @@ void writeDigestFile(const std::filesystem::path& path, std::string_view content
 }
 
 void writeDigestLine(const std::filesystem::path& path, std::string_view sha256, std::string_view kind) {
+  writeReportFile(digestFilePath(path), std::string(sha256) + "  " + path.filename().string() + "\n",
+                  std::string(kind) + " digest");
+}
+
+std::filesystem::path digestFilePath(const std::filesystem::path& path) {
   std::filesystem::path sidecar = path;
   sidecar += ".sha256";
-  writeReportFile(sidecar, std::string(sha256) + "  " + path.filename().string() + "\n",
-                  std::string(kind) + " digest");
+  return sidecar;
+}
+
+std::vector<std::filesystem::path> reportWithDigest(const std::filesystem::path& path) {
+  return {path, digestFilePath(path)};
 }
 
 }  // namespace gpc::reporters

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gpc::reporters {
 
@@ -18,5 +19,11 @@ void writeDigestFile(const std::filesystem::path& path, std::string_view content
 
 // The same when the SHA-256 hex of the content is already known.
 void writeDigestLine(const std::filesystem::path& path, std::string_view sha256, std::string_view kind);
+
+// `<path>.sha256`, the file the two functions above write.
+std::filesystem::path digestFilePath(const std::filesystem::path& path);
+
+// `path` and its digest file: what a report with a digest writes (the signed manifest lists both).
+std::vector<std::filesystem::path> reportWithDigest(const std::filesystem::path& path);
 
 }  // namespace gpc::reporters

@@ -85,39 +85,10 @@ std::unique_ptr<Reporter> makeHtmlReporter(std::filesystem::path path, SharedCan
                                            HtmlEvidence evidence = HtmlEvidence::Failed,
                                            SharedAssuranceInputs assurance = nullptr);
 
-// Which report files a run writes (`run --report`, `--evidence`).
-struct ReportChoice {
-  bool junit = true, json = true, html = true;
-  JUnitStyle junitStyle = JUnitStyle::PerCase;
-  HtmlEvidence htmlEvidence = HtmlEvidence::Failed;
-};
-
-// "junit,json,html" in any order, any non-empty subset; "junit-strict" in place of "junit".
-// Throws std::invalid_argument naming an unknown entry and listing the known ones.
-ReportChoice parseReportList(std::string_view list);
-
 // "all" or "failed"; throws std::invalid_argument otherwise.
 HtmlEvidence parseHtmlEvidence(std::string_view text);
 
-// Where makeRunReporters writes the three report files.
-struct ReportPaths {
-  std::filesystem::path junit;
-  std::filesystem::path json;
-  std::filesystem::path html;
-};
-
-// Writes the signed manifest over the report files of `paths` that `choice` selects (and their
-// .sha256 files) into inputs->manifestDir; must run after the reporters writing them.
-std::unique_ptr<Reporter> makeManifestReporter(const ReportPaths& paths, const ReportChoice& choice,
-                                               SharedAssuranceInputs inputs);
-
-// The reporters of one run, in the order they should be called: console, JUnit, JSON, HTML,
-// and the manifest when `assurance` has a signer.
-// They share one CanonicalRun, so the canonical JSON is rendered once per run, not once per
-// report that needs it (JSON text, HTML digest, console digest).
-// Only the reports `choice` selects are made; the console always is.
-std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths, const ReportChoice& choice = {},
-                                                        SharedAssuranceInputs assurance = nullptr);
+// Which report files a run writes, where, and the run's reporters: reporters/report_plan.h,
+// reporters/run_reporters.h.
 
 }  // namespace gpc::reporters

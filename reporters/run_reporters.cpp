@@ -1,19 +1,17 @@
 // The reporters of one run, sharing the canonical text of the result.
 
-#include "reporters/reporters.h"
+#include "reporters/run_reporters.h"
 
 namespace gpc::reporters {
 
 std::vector<std::unique_ptr<Reporter>> makeRunReporters(std::ostream& console, ConsoleOptions options,
-                                                        const ReportPaths& paths, const ReportChoice& choice,
-                                                        SharedAssuranceInputs assurance) {
-  const auto canonical = std::make_shared<CanonicalRun>();
+                                                        const std::vector<PlannedReport>& plan,
+                                                        ReportSettings settings) {
+  if (!settings.canonical) settings.canonical = std::make_shared<CanonicalRun>();
   std::vector<std::unique_ptr<Reporter>> out;
-  out.push_back(makeConsoleReporter(console, options, canonical));
-  if (choice.junit) out.push_back(makeJUnitReporter(paths.junit, choice.junitStyle));
-  if (choice.json) out.push_back(makeJsonReporter(paths.json, canonical));
-  if (choice.html) out.push_back(makeHtmlReporter(paths.html, canonical, choice.htmlEvidence, assurance));
-  if (assurance && assurance->signer) out.push_back(makeManifestReporter(paths, choice, assurance));
+  out.push_back(makeConsoleReporter(console, options, settings.canonical));
+  for (const auto& report : plan) out.push_back(report.reporter->make(report.path, settings));
+  if (settings.assurance && settings.assurance->signer) out.push_back(makeManifestReporter(plan, settings.assurance));
   return out;
 }
 

@@ -75,7 +75,7 @@ std::string suiteSetSha256(const fs::path& suitesRoot) {
 }
 
 reporters::SharedAssuranceInputs loadAssuranceInputs(const AssuranceArgs& args, const DataDirs& dirs,
-                                                     const reporters::ReportPaths& paths) {
+                                                     const fs::path& manifestDir) {
   auto inputs = std::make_shared<reporters::AssuranceInputs>();
   if (args.signKey) {
     try {
@@ -83,8 +83,7 @@ reporters::SharedAssuranceInputs loadAssuranceInputs(const AssuranceArgs& args, 
     } catch (const reporters::SigningError& e) {
       throw std::runtime_error(std::string(args.signCert ? "--sign-key/--sign-cert " : "--sign-key ") + e.what());
     }
-    // Beside report.json: the folder of --out, or of --json when that was given.
-    inputs->manifestDir = paths.json.parent_path().empty() ? fs::path(".") : paths.json.parent_path();
+    inputs->manifestDir = manifestDir;
     inputs->suitesSha256 = suiteSetSha256(dirs.suites);
   }
   return inputs;

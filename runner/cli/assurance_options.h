@@ -2,6 +2,7 @@
 // `run`'s assurance options (docs/cli.md): signing the report set, waivers. Kept out of
 // run_command so the run's own options stay about running.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -46,7 +47,7 @@ void addAssuranceOptions(CLI::App& run, AssuranceArgs& args);
 // What the reporters need, loaded before anything is sent so that a bad key is exit 2, not a
 // run without its signature. Throws std::runtime_error naming the option and file.
 reporters::SharedAssuranceInputs loadAssuranceInputs(const AssuranceArgs& args, const DataDirs& dirs,
-                                                     const reporters::ReportPaths& paths);
+                                                     const std::filesystem::path& manifestDir);
 
 // SHA-256 over every suite file under `suitesRoot` (relative path and content, in path order):
 // which suite set a run used, whatever machine it ran on.

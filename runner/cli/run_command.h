@@ -12,6 +12,7 @@
 #include "runner/cli/assurance_options.h"
 #include "runner/cli/case_selection.h"
 #include "runner/cli/shard_options.h"
+#include "runner/cli/report_options.h"
 
 namespace CLI {
 class App;
@@ -30,10 +31,7 @@ struct RunArgs {
   int retries = 0;            // --retries N: run a failed or errored case again up to N times
   bool failOnFlaky = false;   // --fail-on-flaky: a case that passed only on a retry fails the run
   std::optional<double> timeoutSeconds;  // overrides the target's http.timeout_seconds
-  std::string outDir = "reports";
-  std::optional<std::string> junit, json, html;
-  std::string reports = "junit,json,html";  // --report: which report files to write
-  std::string evidence = "failed";          // --evidence: HTML evidence of passing cases (all|failed)
+  ReportArgs reports;  // --out, --report, --junit FILE..., --evidence (runner/cli/report_options.h)
   std::vector<std::string> faults;  // reference provider fault switches
   std::vector<std::string> disabledAreas;  // reference provider clinical areas switched off
   std::optional<std::string> suitesDir;

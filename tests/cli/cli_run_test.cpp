@@ -132,12 +132,34 @@ TEST(CliRun, ReportChoosesWhichFilesAreWritten) {
       << "the strict shape has no per-case output";
 }
 
+TEST(CliRun, ReportNameEqualsPathWritesThatReportThere) {
+  CliWorkspace ws;
+  ws.writeTinySuites();
+  FakeProvider provider(200);
+  const fs::path elsewhere = ws.root() / "ci" / "run.json";
+  const auto r = gpcAssure({"run", "--target", ws.writeTarget(provider.foundations()).string(), "--suites-dir",
+                            ws.suites().string(), "--out", ws.reports().string(), "--report",
+                            "html,json=" + elsewhere.string()});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(elsewhere));
+  EXPECT_TRUE(fs::exists(ws.root() / "ci" / "run.json.sha256"));
+  EXPECT_TRUE(fs::exists(ws.reports() / "report.html"));
+  EXPECT_FALSE(fs::exists(ws.reports() / "report.json"));
+  EXPECT_FALSE(fs::exists(ws.reports() / "junit.xml"));
+}
+
 TEST(CliRun, AnUnknownReportIsExitTwoNamingItAndTheKnownOnes) {
   CliWorkspace ws;
   const auto r = gpcAssure({"run", "--report", "junit,pdf", "--out", ws.reports().string()});
   EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("unknown report 'pdf' (known: junit, junit-strict, json, html)"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(ws.reports() / "junit.xml")) << "nothing runs";
+  const auto typo = gpcAssure({"run", "--report", "jsno=x.json", "--out", ws.reports().string()});
+  EXPECT_EQ(typo.exitCode, 2) << typo.out << typo.err;
+  EXPECT_NE(typo.err.find("--report jsno=x.json: unknown report 'jsno' (known: junit, junit-strict, json, html); "
+                          "did you mean 'json'?"),
+            std::string::npos)
+      << typo.err;
   const auto bad = gpcAssure({"run", "--evidence", "some", "--out", ws.reports().string()});
   EXPECT_EQ(bad.exitCode, 2) << bad.out << bad.err;
 }

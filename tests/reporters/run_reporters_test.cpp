@@ -6,6 +6,7 @@
 
 #include "reporters/canonical_run.h"
 #include "reporters/reporters.h"
+#include "reporters/run_reporters.h"
 #include "reporters/run_json.h"
 #include "sample_results.h"
 #include "temp_dir.h"
@@ -45,8 +46,9 @@ TEST(CanonicalRun, AnotherResultIsRenderedAfresh) {
 TEST(RunReporters, WriteEveryReportWithOneDigest) {
   TempDir dir;
   std::ostringstream console;
-  const ReportPaths paths{dir.path() / "junit.xml", dir.path() / "report.json", dir.path() / "report.html"};
-  const auto reporters = makeRunReporters(console, ConsoleOptions{}, paths);
+  const ReporterRegistry registry = standardReporters();
+  const auto plan = planReports(registry, std::nullopt, {dir.path(), {}});
+  const auto reporters = makeRunReporters(console, ConsoleOptions{}, plan);
   ASSERT_EQ(reporters.size(), 4u);
   const RunResult r = sampleRun();
   for (const auto& reporter : reporters) reporter->runStarting(r.info, r.summary.total);
@@ -55,20 +57,21 @@ TEST(RunReporters, WriteEveryReportWithOneDigest) {
   for (const auto& reporter : reporters) reporter->runFinished(r);
 
   const std::string digest = resultDigest(r);
-  EXPECT_EQ(readFile(paths.json), canonicalJson(r));
   EXPECT_EQ(readFile(dir.path() / "report.json.sha256"), digest + "  report.json\n");
-  EXPECT_NE(readFile(paths.html).find("<meta name=\"gpc-assure-result-sha256\" content=\"" + digest + "\">"),
+  const auto json = dir.path() / "report.json";
+  EXPECT_EQ(readFile(json), canonicalJson(r));
+  EXPECT_NE(readFile(dir.path() / "report.html").find("<meta name=\"gpc-assure-result-sha256\" content=\"" + digest + "\">"),
             std::string::npos);
   EXPECT_NE(console.str().find("\nresult sha256: " + digest + "\n"), std::string::npos) << console.str();
-  EXPECT_NE(readFile(paths.junit).find("<testsuites>"), std::string::npos);
+  EXPECT_NE(readFile(dir.path() / "junit.xml").find("<testsuites>"), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "report.html.sha256"));
 }
 
 TEST(RunReporters, ShowTheSeed) {
   TempDir dir;
   std::ostringstream console;
-  const auto reporters = makeRunReporters(
-      console, ConsoleOptions{}, {dir.path() / "junit.xml", dir.path() / "report.json", dir.path() / "report.html"});
+  const ReporterRegistry registry = standardReporters();
+  const auto reporters = makeRunReporters(console, ConsoleOptions{}, planReports(registry, std::nullopt, {dir.path(), {}}));
   const RunResult r = sampleRun();
   for (const auto& reporter : reporters) reporter->runStarting(r.info, r.summary.total);
   for (const auto& reporter : reporters) reporter->runFinished(r);
