@@ -18,6 +18,7 @@ SelectedCases loadSelectedCases(const FilterArgs& filters, const std::optional<s
   SelectedCases chosen;
   chosen.dirs = locateData(processDataLookup(suitesDir));
   const SuiteSet suites = loadSuites(chosen.dirs.suites);
+  chosen.endpointGroups = endpointGroups(suites.interactions);
   chosen.selection = filters.selection();
   chosen.cases = select(suites.cases, chosen.selection);
   if (chosen.cases.empty()) {

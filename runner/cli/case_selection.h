@@ -27,6 +27,7 @@ struct SelectedCases {
   DataDirs dirs;
   Selection selection;
   std::vector<Case> cases;  // in suite/case order
+  std::vector<std::string> endpointGroups;  // what a target may list (endpointGroups of the interactions)
 };
 
 // Locates the data, loads every suite and applies the filters. Throws gpc::LoadError for a bad

@@ -13,9 +13,11 @@
 #include "runner/cli/data_location.h"
 #include "runner/cli/interrupt_signals.h"
 #include "runner/cli/run_preflight.h"
+#include "reporters/run_reporters.h"
 #include "runner/exec/case_executor.h"
 #include "runner/http/curl_transport.h"
 #include "runner/schedule/scheduler.h"
+#include "runner/target/endpoint_groups.h"
 #include "runner/target/target.h"
 #include "runner/tls/embedded_tls_target.h"
 #include "runner/tls/listener_options.h"
@@ -38,7 +40,8 @@ struct ResolvedTarget {
   Target target;
 };
 
-ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
+// `endpointGroups`: those of the suites' interactions table, which the target file is held to.
+ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs, const std::vector<std::string>& endpointGroups) {
   ResolvedTarget resolved;
   if (args.target) {
     if (!args.faults.empty())
@@ -46,9 +49,11 @@ ResolvedTarget resolveTarget(const RunArgs& args, const DataDirs& dirs) {
     if (!args.disabledAreas.empty())
       throw RunSetupError("--disable-area configures the embedded reference provider; it cannot be used with --target");
     resolved.target = loadTarget(*args.target);
+    checkEndpointGroups(resolved.target, endpointGroups);
   } else {
     const fs::path referenceFile = dirs.fixtures / "targets" / "reference.json";
     resolved.target = loadTarget(referenceFile);
+    checkEndpointGroups(resolved.target, endpointGroups);
     if (!args.baseUrl) {
       // The default run: the reference provider in this process, on a free loopback port.
       provider::ProviderOptions options;
@@ -94,34 +99,18 @@ struct Reports {
   }
 };
 
-// --report and --evidence, checked before anything runs.
-reporters::ReportChoice chooseReports(const RunArgs& args) {
-  reporters::ReportChoice choice;
-  try {
-    choice = reporters::parseReportList(args.reports);
-  } catch (const std::invalid_argument& e) {
-    throw RunSetupError("--report " + args.reports + ": " + e.what());
-  }
-  try {
-    choice.htmlEvidence = reporters::parseHtmlEvidence(args.evidence);
-  } catch (const std::invalid_argument& e) {
-    throw RunSetupError("--evidence " + args.evidence + ": " + e.what());
-  }
-  return choice;
-}
-
 // The reporters share one rendering of the canonical JSON (report text and result digest).
-Reports makeReports(const RunArgs& args, const DataDirs& dirs, const reporters::ReportChoice& choice,
+Reports makeReports(const RunArgs& args, const DataDirs& dirs, const reporters::ReporterRegistry& registry,
+                    const std::vector<reporters::PlannedReport>& plan, reporters::HtmlEvidence evidence,
                     std::ostream& out) {
   reporters::ConsoleOptions console = args.console ? *args.console : reporters::detectConsoleOptions(1, args.noColor);
   console.quiet = console.quiet || args.quiet;
   console.verbose = console.verbose || args.verbose;
-  const fs::path dir(args.outDir);
-  const reporters::ReportPaths paths{args.junit ? fs::path(*args.junit) : dir / "junit.xml",
-                                     args.json ? fs::path(*args.json) : dir / "report.json",
-                                     args.html ? fs::path(*args.html) : dir / "report.html"};
-  return Reports{reporters::makeRunReporters(out, console, paths, choice,
-                                             loadAssuranceInputs(args.assurance, dirs, paths))};
+  reporters::ReportSettings settings;
+  settings.htmlEvidence = evidence;
+  settings.assurance = loadAssuranceInputs(
+      args.assurance, dirs, reporters::manifestDirectory(registry, plan, reportLocations(args.reports)));
+  return Reports{reporters::makeRunReporters(out, console, plan, settings)};
 }
 
 // Largest seed a JSON reader in any language reads back exactly (2^53 - 1).
@@ -165,21 +154,7 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
       ->check(CLI::Range(1, 256));
   run->add_option("--timeout", args.timeoutSeconds, "Per-request total timeout in seconds")
       ->check(CLI::PositiveNumber);
-  run->add_option("--out", args.outDir, "Report directory for junit.xml, report.json, report.html")
-      ->envname("GPC_ASSURE_OUT")
-      ->capture_default_str();
-  run->add_option("--junit", args.junit, "JUnit XML report file (instead of OUT/junit.xml)");
-  run->add_option("--json", args.json, "JSON report file (instead of OUT/report.json)");
-  run->add_option("--html", args.html, "HTML report file (instead of OUT/report.html)");
-  run->add_option("--report", args.reports,
-                  "Reports to write, comma-separated: junit (or junit-strict, valid against the Ant and Jenkins "
-                  "xUnit schemas), json, html")
-      ->capture_default_str();
-  run->add_option("--evidence", args.evidence,
-                  "HTML evidence: failed (full requests and responses for failed and errored cases, one line per "
-                  "exchange for the others) or all")
-      ->check(CLI::IsMember({"all", "failed"}))
-      ->capture_default_str();
+  addReportOptions(*run, args.reports, reporters::standardReporters());
   run->add_option("--fault", args.faults, "Switch on a reference provider fault (repeatable; see `faults`)");
   run->add_option("--disable-area", args.disabledAreas,
                   "Switch a clinical area off in the embedded reference provider, by its parameter name "
@@ -211,7 +186,9 @@ void addRunCommand(CLI::App& app, RunArgs& args) {
 int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
   const char* prefix = "gpc-assure run: ";
   try {
-    const reporters::ReportChoice reportChoice = chooseReports(args);
+    const reporters::ReporterRegistry registry = reporters::standardReporters();
+    const std::vector<reporters::PlannedReport> reportPlan = planRunReports(args.reports, registry);
+    const reporters::HtmlEvidence evidence = htmlEvidence(args.reports);
     const RunAssurance assurance = loadRunAssurance(args.assurance);  // a bad waiver file: exit 2, nothing sent
     const SelectedCases selected = loadSelectedCases(args.filters, args.suitesDir);
     const DataDirs& dirs = selected.dirs;
@@ -221,7 +198,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     // its destructor (the temporary private keys are deleted) and writes the reports.
     schedule::StopControl stop;
     const InterruptSignals signals(stop);
-    ResolvedTarget resolved = resolveTarget(args, dirs);
+    ResolvedTarget resolved = resolveTarget(args, dirs, selected.endpointGroups);
     http::CurlTransport transport(resolved.target.transport);
     transport.abandonWhen([&stop] { return stop.aborting(); });
     runPreflight(resolved.target, transport, chosen, args.keepGoing, err);
@@ -233,7 +210,7 @@ int runRunCommand(const RunArgs& args, std::ostream& out, std::ostream& err) {
     std::vector<CaseInfo> infos;
     infos.reserve(chosen.size());
     for (const auto& c : chosen) infos.push_back(c.info);
-    Reports reports = makeReports(args, dirs, reportChoice, out);
+    Reports reports = makeReports(args, dirs, registry, reportPlan, evidence, out);
     RunInfo info = describeRun(args, resolved, selected.selection, seed, sharded.shard);
     assurance.describe(info);
     const schedule::ReportedRun run = schedule::runWithReporters(

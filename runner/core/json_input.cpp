@@ -116,6 +116,13 @@ std::string describeType(const nlohmann::json& v) {
   return "a value";
 }
 
+std::string oneOf(const std::vector<std::string>& choices) {
+  std::string out;
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+  return out;
+}
+
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;

@@ -36,6 +36,9 @@ void checkKeys(const nlohmann::json& object, const std::string& file, const std:
 // The closest candidate within a small edit distance, or "".
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 
+// "a, b or c", for messages naming what was allowed.
+std::string oneOf(const std::vector<std::string>& choices);
+
 enum class Kind { String, Integer, Number, Boolean, Object, Array };
 // Throws LoadError "expected <kind>, got <type>" unless `value` is of `kind`.
 void expect(const nlohmann::json& value, Kind kind, const std::string& file, const std::string& pointer);

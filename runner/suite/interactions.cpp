@@ -1,5 +1,7 @@
 #include "runner/suite/interactions.h"
 
+#include <set>
+
 #include "runner/core/json_input.h"
 
 namespace gpc {
@@ -53,6 +55,15 @@ InteractionTable parseInteractions(const std::filesystem::path& file, const std:
 InteractionTable loadInteractions(const std::filesystem::path& file) {
   const std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
   return ji::namingFile(name, [&] { return parseInteractions(file, name); });
+}
+
+std::vector<std::string> endpointGroups(const InteractionTable& interactions) {
+  std::set<std::string> fromTable;
+  for (const auto& [_, interaction] : interactions) fromTable.insert(interaction.endpoint);
+  fromTable.erase(std::string(kMutualTlsGroup));  // listed last, whatever the table says
+  std::vector<std::string> groups(fromTable.begin(), fromTable.end());
+  groups.emplace_back(kMutualTlsGroup);
+  return groups;
 }
 
 }  // namespace gpc

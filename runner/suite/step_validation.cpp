@@ -1,5 +1,6 @@
 #include "runner/suite/step_validation.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "runner/checks/named_checks.h"
@@ -173,7 +174,8 @@ void validateTls(const nlohmann::json& t, const std::string& file, const std::st
 
 }  // namespace
 
-void validateRequest(const nlohmann::json& r, const std::string& file, const std::string& ptr) {
+void validateRequest(const nlohmann::json& r, const std::string& file, const std::string& ptr,
+                     const std::vector<std::string>& endpointGroups) {
   ji::expect(r, Kind::Object, file, ptr);
   ji::checkKeys(r, file, ptr,
                 {"method", "path", "path_params", "endpoint", "url", "query", "raw_query", "headers", "remove_headers",
@@ -192,9 +194,8 @@ void validateRequest(const nlohmann::json& r, const std::string& file, const std
         throw LoadError(file, ji::child(ji::child(ptr, "path_params"), k), "expected a string or a number, got " + ji::describeType(v));
   if (auto* e = ji::optional(r, "endpoint", Kind::String, file, ptr)) {
     auto s = e->get<std::string>();
-    if (s != "foundations" && s != "structured" && s != "documents" && s != "html" && s != "tls")
-      throw LoadError(file, ji::child(ptr, "endpoint"),
-                      "expected foundations, structured, documents, html or tls, got \"" + s + "\"");
+    if (std::find(endpointGroups.begin(), endpointGroups.end(), s) == endpointGroups.end())
+      throw LoadError(file, ji::child(ptr, "endpoint"), "expected " + ji::oneOf(endpointGroups) + ", got \"" + s + "\"");
   }
   ji::optional(r, "url", Kind::String, file, ptr);
   if (r.contains("query")) pairList(r["query"], file, ji::child(ptr, "query"));

@@ -3,12 +3,15 @@
 // suite fails at load time with the place, never half way through a run.
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace gpc {
 
-void validateRequest(const nlohmann::json& request, const std::string& file, const std::string& pointer);
+// `endpointGroups`: what request.endpoint may name (endpointGroups() of the interactions table).
+void validateRequest(const nlohmann::json& request, const std::string& file, const std::string& pointer,
+                     const std::vector<std::string>& endpointGroups);
 void validateExpect(const nlohmann::json& expect, const std::string& file, const std::string& pointer);
 
 }  // namespace gpc

@@ -86,6 +86,7 @@ struct SuiteContext {
   std::map<std::string, nlohmann::json> variables;
   nlohmann::json defaultRequest = nlohmann::json::object(), defaultExpect = nlohmann::json::object();
   const InteractionTable* interactions = nullptr;
+  std::vector<std::string> endpointGroups;  // endpointGroups(*interactions), worked out once per file
   std::map<std::string, FreshProbe> freshProbes;  // the "generated" section, by kind
 };
 
@@ -171,7 +172,7 @@ Step buildStep(const nlohmann::json& source, const std::string& name, const std:
 
   step.request = merge(s.defaultRequest, source.value("request", nlohmann::json::object()));
   step.expect = merge(s.defaultExpect, source.value("expect", nlohmann::json::object()));
-  validateRequest(step.request, s.file, ji::child(ptr, "request"));
+  validateRequest(step.request, s.file, ji::child(ptr, "request"), s.endpointGroups);
   validateExpect(step.expect, s.file, ji::child(ptr, "expect"));
   checkVariables(step.request, ji::child(ptr, "request"), s, captured);
   checkVariables(step.expect, ji::child(ptr, "expect"), s, captured);
@@ -324,6 +325,7 @@ std::vector<Case> parseSuiteDocument(const std::string& text, const std::string&
   SuiteContext s;
   s.file = file;
   s.interactions = &interactions;
+  s.endpointGroups = endpointGroups(interactions);
   s.suiteId = ji::required(doc, "suite", Kind::String, file, "").get<std::string>();
   s.title = ji::optionalString(doc, "title", file, "");
   s.capability = ji::required(doc, "capability", Kind::String, file, "").get<std::string>();

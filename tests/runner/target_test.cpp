@@ -40,8 +40,6 @@ TEST(TargetFile, MinimalWithDefaults) {
 TEST(TargetFile, UnknownKeysWithHints) {
   EXPECT_EQ(errorOf(edit(R"("name": "t",)", R"("name": "t", "tls": {"verfy": true},)")),
             "fixtures/targets/x.json: /tls/verfy: unknown key (did you mean \"verify\"?)");
-  EXPECT_EQ(errorOf(edit(R"("foundations":)", R"("foundation":)")),
-            "fixtures/targets/x.json: /endpoints/foundation: unknown key (did you mean \"foundations\"?)");
   EXPECT_EQ(errorOf(edit(R"("nhsNumber")", R"("nhsnumber")")),
             "fixtures/targets/x.json: /patients/patient2/nhsnumber: unknown key (did you mean \"nhsNumber\"?)");
 }
