@@ -8,8 +8,11 @@
 
 #include "reporters/reporters.h"
 #include "reporters/run_json.h"
+#include "reporters/run_reporters.h"
+#include "reporters/reporter_registry.h"
 #include "runner/cli/assurance_options.h"
 #include "runner/cli/data_location.h"
+#include "runner/cli/report_options.h"
 #include "runner/core/json_input.h"
 #include "runner/schedule/shard_merge.h"
 #include "runner/suite/suite_loader.h"
@@ -22,9 +25,7 @@ namespace {
 
 struct MergeArgs {
   std::vector<std::string> inputs;  // shard report folders (or their report.json files)
-  std::string outDir;
-  std::string reports = "junit,json,html";
-  std::string evidence = "failed";
+  ReportArgs reports;  // --out (required here), --report, --<file> FILE, --evidence: as `run` has them
   std::optional<std::string> suitesDir;
   bool quiet = false;
   bool noColor = false;
@@ -52,25 +53,22 @@ std::vector<std::string> suiteCaseOrder(const DataDirs& dirs) {
 int runMerge(const MergeArgs& args, std::ostream& out, std::ostream& err) {
   const char* prefix = "gpc-assure merge: ";
   try {
-    reporters::ReportChoice choice;
-    try {
-      choice = reporters::parseReportList(args.reports);
-      choice.htmlEvidence = reporters::parseHtmlEvidence(args.evidence);
-    } catch (const std::invalid_argument& e) {
-      throw std::runtime_error(std::string("--report/--evidence: ") + e.what());
-    }
+    // The same report names and files as `run`, from the one registry; checked before any input is read.
+    const reporters::ReporterRegistry registry = reporters::standardReporters();
+    const std::vector<reporters::PlannedReport> plan = planRunReports(args.reports, registry);
+    reporters::ReportSettings settings;
+    settings.htmlEvidence = htmlEvidence(args.reports);
     std::vector<schedule::ShardReport> shards;
     for (const auto& input : args.inputs) shards.push_back(readShardReport(input));
     const DataDirs dirs = locateData(processDataLookup(args.suitesDir));
     const schedule::MergedRun merged = schedule::mergeShards(std::move(shards), suiteCaseOrder(dirs));
     for (const auto& warning : merged.warnings) err << prefix << "warning: " << warning << '\n';
 
-    const fs::path dir(args.outDir);
-    const reporters::ReportPaths paths{dir / "junit.xml", dir / "report.json", dir / "report.html"};
     reporters::ConsoleOptions console = reporters::detectConsoleOptions(1, args.noColor);
     console.quiet = args.quiet;
-    const auto views = reporters::makeRunReporters(out, console, paths, choice,
-                                                       loadAssuranceInputs(args.assurance, dirs, paths));
+    settings.assurance = loadAssuranceInputs(
+        args.assurance, dirs, reporters::manifestDirectory(registry, plan, reportLocations(args.reports)));
+    const auto views = reporters::makeRunReporters(out, console, plan, settings);
     const RunResult& run = merged.result;
     std::vector<std::string> writeErrors;
     for (const auto& r : views) {
@@ -100,12 +98,8 @@ PendingCommand addMergeCommand(CLI::App& app) {
   cmd->add_option("DIR", args->inputs, "Shard report folders (each holding report.json), or report.json files")
       ->required()
       ->check(CLI::ExistingPath);
-  cmd->add_option("--out", args->outDir, "Folder for the merged junit.xml, report.json, report.html")->required();
-  cmd->add_option("--report", args->reports, "Reports to write, comma-separated: junit (or junit-strict), json, html")
-      ->capture_default_str();
-  cmd->add_option("--evidence", args->evidence, "HTML evidence: failed or all")
-      ->check(CLI::IsMember({"all", "failed"}))
-      ->capture_default_str();
+  addReportOptions(*cmd, args->reports, reporters::standardReporters());
+  cmd->get_option("--out")->required();  // a merge has no default folder: the shards' are taken
   cmd->add_option("--suites-dir", args->suitesDir, "Suites directory: the order cases are listed in (default: see docs/cli.md)");
   cmd->add_flag("--quiet,-q", args->quiet, "Console: only the failure recap and the totals");
   cmd->add_flag("--no-color", args->noColor, "No colour on the console (also: NO_COLOR)");
