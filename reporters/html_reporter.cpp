@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "reporters/case_summary.h"
+#include "runner/fhir/json_depth.h"
 #include "reporters/failure_recap.h"
 #include "reporters/html_assets.h"
 #include "reporters/html_assurance.h"
@@ -66,9 +67,26 @@ std::string shortened(const std::string& text) {
   return std::string(utf8Prefix(text, kCompactValueLimit)) + "\u2026";
 }
 
-// JSON bodies and JWT claims are re-indented for reading; anything else is shown as sent.
+// JSON bodies and JWT claims are re-indented for reading; anything else is shown as sent. So is
+// a body larger than any the report shows whole (re-indenting a capped 16 MB body only to show
+// 12 KiB of it cost seconds and copies), or one nested past what a FHIR resource does (the
+// serialiser recurses per level: 100,000 nested arrays from a provider overflowed the stack).
+constexpr std::size_t kPrettyMaxBytes = 1 << 20;
+
 std::string prettyIfJson(const std::string& text) {
-  const auto parsed = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (text.size() > kPrettyMaxBytes) return text;
+  struct TooDeep {};
+  const nlohmann::ordered_json::parser_callback_t depthGuard = [](int depth, nlohmann::ordered_json::parse_event_t,
+                                                                   nlohmann::ordered_json&) {
+    if (depth > static_cast<int>(fhir::kMaxJsonDepth)) throw TooDeep{};
+    return true;
+  };
+  nlohmann::ordered_json parsed;
+  try {
+    parsed = nlohmann::ordered_json::parse(text, depthGuard, /*allow_exceptions=*/false);
+  } catch (const TooDeep&) {
+    return text;
+  }
   if (parsed.is_discarded() || !(parsed.is_object() || parsed.is_array())) return text;
   return parsed.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

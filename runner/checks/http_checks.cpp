@@ -5,6 +5,7 @@
 #include "runner/checks/check_result.h"
 #include "runner/checks/expectations.h"
 #include "runner/checks/pattern.h"
+#include "runner/fhir/xml_doctype.h"
 #include "runner/request/request_builder.h"
 
 namespace gpc::checks {
@@ -186,10 +187,15 @@ std::vector<CheckResult> checkBody(const nlohmann::json& spec, const ResponseVie
     ok = nlohmann::json::accept(body);
     message = ok ? "body is JSON" : "body is not valid JSON: " + brief(body);
   } else if (want == "xml") {
-    pugi::xml_document doc;
-    auto parsed = doc.load_buffer(body.data(), body.size());
-    ok = bool(parsed) && doc.document_element();
-    message = ok ? "body is XML" : std::string("body is not well-formed XML: ") + parsed.description();
+    if (const auto refused = fhir::refusedDoctype(body)) {
+      ok = false;
+      message = "body is XML with " + *refused;
+    } else {
+      pugi::xml_document doc;
+      auto parsed = doc.load_buffer(body.data(), body.size());
+      ok = bool(parsed) && doc.document_element();
+      message = ok ? "body is XML" : std::string("body is not well-formed XML: ") + parsed.description();
+    }
   } else {  // fhir
     ok = r.resource() && r.body.contains("resourceType") && r.body["resourceType"].is_string();
     message = ok ? "body is a FHIR " + r.body["resourceType"].get<std::string>()

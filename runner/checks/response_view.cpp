@@ -1,5 +1,6 @@
 #include "runner/checks/response_view.h"
 
+#include "runner/fhir/json_depth.h"
 #include "runner/request/request_builder.h"
 
 namespace gpc::checks {
@@ -36,9 +37,11 @@ ResponseView makeResponseView(const HttpRequest& request, const HttpResponse& re
   }
   if (v.format == BodyFormat::Json) {
     try {
-      v.body = nlohmann::json::parse(response.body);
+      v.body = fhir::parseJsonWithinDepth(response.body);
     } catch (const nlohmann::json::parse_error& e) {
       v.parseError = std::string("body is not valid JSON: ") + e.what();
+    } catch (const fhir::JsonTooDeep& e) {
+      v.parseError = std::string("body is not usable: ") + e.what();
     }
   } else if (v.format == BodyFormat::Xml) {
     if (!services.available()) {

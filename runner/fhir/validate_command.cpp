@@ -5,6 +5,7 @@
 
 #include "runner/fhir/file_text.h"
 #include "runner/fhir/fhir_version.h"
+#include "runner/fhir/json_depth.h"
 #include "runner/fhir/validator.h"
 #include "runner/fhir/xml.h"
 
@@ -93,9 +94,11 @@ int runValidateCommand(const ValidateCommandArgs& args, std::ostream& out, std::
     }
     if (!looksLikeXml(text)) {
       try {
-        resource = nlohmann::json::parse(text);
+        resource = parseJsonWithinDepth(text);
       } catch (const nlohmann::json::parse_error& e) {
         issues.push_back({"fatal", "structure", "(document)", std::string("invalid JSON: ") + e.what(), {}, {}});
+      } catch (const JsonTooDeep& e) {
+        issues.push_back({"fatal", "too-costly", "(document)", e.what(), {}, {}});
       }
     }
     if (!resource.is_null()) {

@@ -8,6 +8,7 @@
 
 #include "runner/fhir/identifiers.h"
 #include "runner/fhir/invariants.h"
+#include "runner/fhir/json_depth.h"
 #include "runner/fhir/model.h"
 #include "runner/fhir/navigation.h"
 #include "runner/fhir/primitives.h"
@@ -400,6 +401,9 @@ Validator::Validator(std::shared_ptr<const ProfileRegistry> registry)
 
 std::vector<Issue> Validator::validate(const nlohmann::json& resource,
                                        const std::vector<std::string>& extraProfiles) const {
+  // The walk below recurses per level; a resource past the ceiling is one finding, not a crash.
+  if (nestsDeeperThan(resource, kMaxJsonDepth))
+    return {{"fatal", "too-costly", "(document)", "resource " + tooDeepMessage(), {}, {}}};
   std::vector<Issue> issues;
   Walk(*registry_, *invariants_, issues).resource(resource, "", extraProfiles, nullptr);
   // Passes over the same element by base and profile may say the same thing twice.

@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "runner/fhir/model.h"
+#include "runner/fhir/json_depth.h"
 #include "runner/fhir/navigation.h"
+#include "runner/fhir/xml_doctype.h"
 #include "runner/fhir/xml_internal.h"
 #include "runner/fhir/text_util.h"
 
@@ -22,6 +24,20 @@ std::string localName(const pugi::xml_node& node) {
   std::string_view name = node.name();
   const auto colon = name.find(':');
   return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
+}
+
+// pugixml parses without recursion, but the conversion to JSON recurses per element: the same
+// ceiling as for JSON keeps 100,000 nested elements from overflowing the stack.
+bool nestsTooDeep(pugi::xml_document& doc) {
+  struct DepthProbe : pugi::xml_tree_walker {
+    bool tooDeep = false;
+    bool for_each(pugi::xml_node&) override {
+      tooDeep = static_cast<std::size_t>(depth()) >= kMaxJsonDepth;
+      return !tooDeep;
+    }
+  } probe;
+  doc.traverse(probe);
+  return probe.tooDeep;
 }
 
 std::string xhtmlString(const pugi::xml_node& div) {
@@ -341,6 +357,10 @@ nlohmann::json normaliseLoose(const nlohmann::json& value, std::string_view type
 }
 
 nlohmann::json parseXml(std::string_view xml, const ProfileRegistry& registry, std::vector<Issue>* issues) {
+  if (const auto refused = refusedDoctype(xml)) {
+    if (issues != nullptr) issues->push_back({"fatal", "security", "(document)", "XML refused: " + *refused, {}, {}});
+    return nullptr;
+  }
   pugi::xml_document doc;
   const auto result = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!result) {
@@ -350,6 +370,10 @@ nlohmann::json parseXml(std::string_view xml, const ProfileRegistry& registry, s
                              result.description(),
                          {}, {}});
     }
+    return nullptr;
+  }
+  if (nestsTooDeep(doc)) {
+    if (issues != nullptr) issues->push_back({"fatal", "too-costly", "(document)", "XML " + tooDeepMessage(), {}, {}});
     return nullptr;
   }
   const pugi::xml_node root = doc.document_element();

@@ -12,7 +12,11 @@ namespace gpc {
 struct TransportOptions {
   double connectTimeoutSeconds = 10;
   double timeoutSeconds = 30;            // whole exchange
-  std::uint64_t maxResponseBytes = 64ull << 20;  // larger bodies are cut and flagged
+  // Larger bodies are cut and flagged. 16 MiB is over twice the largest body GP Connect allows
+  // (a 5 MB Binary is 6.7 MB as base64 JSON) yet keeps a provider streaming gigabytes from
+  // costing the run more than a few seconds and ~100 MB (each kept body is copied into the
+  // reports); a target expecting more (document migration) raises http.max_response_bytes.
+  std::uint64_t maxResponseBytes = 16ull << 20;
   bool verifyPeer = true;
   std::string caBundle;                  // PEM file; empty: system store
   std::string clientCert, clientKey, clientKeyPassword;  // mutual TLS
