@@ -31,6 +31,10 @@ struct ExecContext {
   // The generated values this run's cases have taken (runner/exec/fresh_values.h); one per
   // context, which is one per run. Null: no such bookkeeping (each case on its own).
   std::shared_ptr<ClaimedValues> claimed = std::make_shared<ClaimedValues>();
+  // Each answer gets a latency check against its interaction's limits. A load run turns it off:
+  // there the limits are judged over the run's percentiles, and one slow answer is a figure,
+  // not a failed request.
+  bool judgeLatency = true;
 };
 
 // Never throws for anything a suite, target or provider does: those become Failed/Errored

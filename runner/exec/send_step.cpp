@@ -2,18 +2,29 @@
 
 namespace gpc {
 
-Exchange sendStep(const Step& step, const std::string& stepName, const BuiltRequest& built, Transport& transport) {
+Exchange exchangeFor(const Step& step, const std::string& stepName, const BuiltRequest& built) {
   Exchange exchange;
   exchange.step = stepName;
   exchange.interaction = step.interaction.name;
   exchange.kind = latency::toString(step.interaction.kind);
   exchange.request = built.http;
   if (!built.jwtPayload.is_null()) exchange.jwtPayload = built.jwtPayload.dump(2);
+  return exchange;
+}
+
+HttpResponse sendRequest(const HttpRequest& request, Transport& transport) {
   try {
-    exchange.response = transport.send(built.http);
+    return transport.send(request);
   } catch (const std::exception& e) {
-    exchange.response.transportError = e.what();  // a Transport should not throw; treat it like one that failed
+    HttpResponse response;
+    response.transportError = e.what();  // a Transport should not throw; treat it like one that failed
+    return response;
   }
+}
+
+Exchange sendStep(const Step& step, const std::string& stepName, const BuiltRequest& built, Transport& transport) {
+  Exchange exchange = exchangeFor(step, stepName, built);
+  exchange.response = sendRequest(built.http, transport);
   return exchange;
 }
 

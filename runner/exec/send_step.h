@@ -9,8 +9,14 @@
 
 namespace gpc {
 
-// The exchange of `built` for `step` (named `stepName` in the evidence). A Transport that throws
-// is treated as one that reported a transport error.
+// The evidence of `built` for `step` (named `stepName`), its response still to come.
+Exchange exchangeFor(const Step& step, const std::string& stepName, const BuiltRequest& built);
+
+// `request` through `transport`. A Transport that throws is treated as one that reported a
+// transport error.
+HttpResponse sendRequest(const HttpRequest& request, Transport& transport);
+
+// exchangeFor(...) with its response from sendRequest.
 Exchange sendStep(const Step& step, const std::string& stepName, const BuiltRequest& built, Transport& transport);
 
 }  // namespace gpc
