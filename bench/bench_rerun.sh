@@ -18,24 +18,10 @@ exe="$build/gpc-assure"
 [ -x "$exe" ] || { echo "bench_rerun: $exe not built (cmake --build $build --target gpc-assure)" >&2; exit 2; }
 command -v jq >/dev/null || { echo "bench_rerun: needs jq" >&2; exit 2; }
 
-work="$(mktemp -d)"
-serve_pid=""
-cleanup() {
-  if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$exe" serve --port 0 >"$work/serve.log" 2>&1 &
-serve_pid=$!
-url=""
-for _ in $(seq 100); do
-  url="$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/serve.log" | head -1)"
-  [ -n "$url" ] && break
-  kill -0 "$serve_pid" 2>/dev/null || { echo "bench_rerun: serve exited:" >&2; cat "$work/serve.log" >&2; exit 2; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "bench_rerun: serve printed no URL" >&2; exit 2; }
+bench_name=bench_rerun
+# shellcheck source=bench/serve_once.sh
+. "$here/bench/serve_once.sh"
+start_serve
 echo "bench_rerun: $runs runs of $exe run --base-url $url --jobs $jobs ${BENCH_RUN_ARGS:-}"
 echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -1,5 +1,8 @@
 #include "runner/checks/fhir_services.h"
 
+#include <map>
+#include <mutex>
+
 #include "runner/fhir/fhir_version.h"
 #include "runner/fhir/fhirpath/fhirpath.h"
 #include "runner/fhir/validator.h"
@@ -43,7 +46,7 @@ class EngineFhirServices final : public FhirServices {
   std::vector<nlohmann::json> evaluateFhirPath(std::string_view expression, const nlohmann::json& root,
                                                const std::map<std::string, nlohmann::json>& variables) const override {
     try {
-      return fhirpath::evaluate(fhirpath::parse(expression), root, variables, registryFor(root).get());
+      return fhirpath::evaluate(parsed(expression), root, variables, registryFor(root).get());
     } catch (const fhirpath::ParseError& e) {
       throw FhirPathError(std::string("does not parse: ") + e.what());
     } catch (const fhirpath::EvalError& e) {
@@ -82,6 +85,24 @@ class EngineFhirServices final : public FhirServices {
   }
 
  private:
+  // Parsed expressions by text: a suite states a few hundred, and a run or a load run evaluates
+  // them thousands of times. Parse errors are not kept (they are rare and rethrown by parse).
+  // Bounded: texts with substituted values (a captured id) are many; the cache starts over when full.
+  fhirpath::Expression parsed(std::string_view text) const {
+    {
+      std::lock_guard lock(cacheMutex_);
+      if (auto it = cache_.find(text); it != cache_.end()) return it->second;
+    }
+    fhirpath::Expression expression = fhirpath::parse(text);
+    std::lock_guard lock(cacheMutex_);
+    if (cache_.size() >= kCachedExpressions) cache_.clear();
+    cache_.emplace(std::string(text), expression);
+    return expression;
+  }
+  static constexpr std::size_t kCachedExpressions = 4096;
+  mutable std::mutex cacheMutex_;
+  mutable std::map<std::string, fhirpath::Expression, std::less<>> cache_;
+
   const std::shared_ptr<const fhir::ProfileRegistry>& registryFor(const nlohmann::json& resource) const {
     return fhir::detectModelVersion(resource) == fhir::ModelVersion::Dstu2 ? dstu2_ : stu3_;
   }

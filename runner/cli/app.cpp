@@ -9,6 +9,7 @@
 #include "runner/cli/assurance_commands.h"
 #include "runner/cli/faults_command.h"
 #include "runner/cli/list_command.h"
+#include "runner/cli/load_command.h"
 #include "runner/cli/engine_commands.h"
 #include "runner/cli/run_command.h"
 #include "runner/cli/serve_command.h"
@@ -38,6 +39,7 @@ struct Commands {
     addServeCommand(*app, serveArgs);
     addFaultsCommand(*app, faultsArgs);
     engineCommands = addEngineCommands(*app);
+    engineCommands.push_back(addLoadCommand(*app));
     for (auto& command : addAssuranceCommands(*app)) engineCommands.push_back(std::move(command));
     for (auto& command : addTargetCommands(*app)) engineCommands.push_back(std::move(command));
   }

@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-TargetChoice targetChoice(const RunArgs& a) { return {a.target, a.baseUrl, a.faults, a.disabledAreas, a.timeoutSeconds}; }
+TargetChoice targetChoice(const RunArgs& a) { return {a.target, a.baseUrl, a.faults, a.disabledAreas, a.timeoutSeconds, std::nullopt}; }
 
 struct Reports {
   std::vector<std::unique_ptr<Reporter>> owned;

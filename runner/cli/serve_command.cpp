@@ -41,6 +41,10 @@ void addServeCommand(CLI::App& app, ServeArgs& args) {
   CLI::App* serve = app.add_subcommand("serve", "Run the reference provider standalone until SIGINT/SIGTERM");
   serve->add_option("--host", args.host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", args.port, "Port (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
+  serve->add_option("--threads", args.threads,
+                    "Worker threads; each keep-alive connection holds one, so a load run with C connections needs C or more")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   serve->add_option("--fault", args.faults, "Switch on a fault (repeatable; see `faults`)");
   serve->add_option("--disable-area", args.disabledAreas,
                     "Switch a clinical area off practice-wide, by its parameter name: includeMedication ... "
@@ -74,6 +78,7 @@ int runServeCommand(const ServeArgs& args, std::ostream& out, std::ostream& err)
     provider::ProviderOptions options;
     options.host = args.host;
     options.port = args.port;
+    options.threads = args.threads;
     options.fixturesDir = dirs.fixtures;
     options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
     options.disabledAreas = std::set<std::string>(args.disabledAreas.begin(), args.disabledAreas.end());

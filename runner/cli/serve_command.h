@@ -15,6 +15,7 @@ namespace gpc::cli {
 struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: any free port (printed)
+  int threads = 8;  // worker threads: one per keep-alive connection being served
   std::vector<std::string> faults;
   std::vector<std::string> disabledAreas;  // clinical areas switched off practice-wide
   std::optional<std::string> tlsCert, tlsKey, clientCa;

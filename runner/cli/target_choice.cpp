@@ -29,6 +29,7 @@ ResolvedTarget resolveTarget(const TargetChoice& args, const DataDirs& dirs, con
       options.faults = std::set<std::string>(args.faults.begin(), args.faults.end());
       options.disabledAreas = std::set<std::string>(args.disabledAreas.begin(), args.disabledAreas.end());
       options.preloadXml = true;  // the first XML answer is timed like every other
+      if (args.providerThreads) options.threads = *args.providerThreads;
       resolved.pki = std::make_unique<tls::ThrowawayPki>();
       // Its second listener: mutual TLS with a CA, CRL and client identities made for this run
       // only (deleted with it), so the security.tls cases are judged for real in-process.

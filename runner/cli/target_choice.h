@@ -27,6 +27,9 @@ struct TargetChoice {
   std::vector<std::string> faults;         // embedded provider fault switches
   std::vector<std::string> disabledAreas;  // embedded provider clinical areas switched off
   std::optional<double> timeoutSeconds;    // overrides the target's http.timeout_seconds
+  // The embedded provider's worker threads (default: ProviderOptions'). A load run sizes it to
+  // the connections it keeps open: each keep-alive connection holds one worker.
+  std::optional<int> providerThreads;
 };
 
 // The target the run talks to, and the in-process provider behind it when there is one.

@@ -1,5 +1,7 @@
 #include "runner/http/curl_exchange.h"
 
+#include <algorithm>
+
 #include <openssl/x509.h>
 
 #include <stdexcept>
@@ -212,17 +214,21 @@ HttpResponse CurlExchange::finish(CURLcode rc) {
   long status = 0;
   long version = 0;
   curl_off_t totalMicros = 0;
-  curl_off_t pretransferMicros = 0;
+  curl_off_t connectMicros = 0, appConnectMicros = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_getinfo(h, CURLINFO_HTTP_VERSION, &version);
   curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &totalMicros);
-  // Pre-transfer ends once DNS, TCP and TLS are done and the request is about to be sent.
-  curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pretransferMicros);
+  // Set-up ends once DNS, TCP and TLS are done (about 0 on a reused connection). Not
+  // PRETRANSFER: on a multi handle (the load driver) libcurl stamps it when it next gets to the
+  // transfer, often after the answer has arrived, which made 6 ms answers read as 0.02 ms.
+  curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &connectMicros);
+  curl_easy_getinfo(h, CURLINFO_APPCONNECT_TIME_T, &appConnectMicros);
+  const curl_off_t setupMicros = std::max(connectMicros, appConnectMicros);
   response.status = status;
   response.httpVersion = httpVersionName(version);
   response.elapsedMs = static_cast<double>(totalMicros) / 1000.0;
-  if (status != 0 && totalMicros >= pretransferMicros)
-    response.providerMs = static_cast<double>(totalMicros - pretransferMicros) / 1000.0;
+  if (status != 0 && totalMicros >= setupMicros)
+    response.providerMs = static_cast<double>(totalMicros - setupMicros) / 1000.0;
   response.headers = std::move(collector_.headers());
   response.body = std::move(collector_.body());
   response.bodyTruncated = collector_.truncated();

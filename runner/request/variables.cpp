@@ -63,6 +63,8 @@ std::optional<nlohmann::json> resolveVariable(const VariableScope& scope, const 
     if (auto it = scope.suiteVariables->find(name); it != scope.suiteVariables->end()) {
       // A suite variable may itself use other variables (not itself).
       if (!it->second.is_string()) return it->second;
+      // Most are plain text (a system URL): nothing to substitute, so no copy of the scope.
+      if (it->second.get_ref<const std::string&>().find('{') == std::string::npos) return it->second;
       VariableScope inner = scope;
       auto withoutSelf = *scope.suiteVariables;
       withoutSelf.erase(name);
