@@ -1,5 +1,6 @@
 // Expectations on the HTTP layer: status, headers, content type, body shape, timing.
 #include <pugixml.hpp>
+#include "runner/fhir/json_access.h"
 #include <regex>
 
 #include "runner/checks/check_result.h"
@@ -82,7 +83,7 @@ std::vector<CheckResult> checkStatus(const nlohmann::json& spec, const ResponseV
   }
   std::string message = ok ? "HTTP status " + std::to_string(actual)
                            : "expected HTTP status " + expected + ", got " + statusText(*r.response);
-  if (!ok && r.resource() && r.body.value("resourceType", "") == "OperationOutcome") {
+  if (!ok && r.resource() && fhir::resourceTypeOf(r.body) == "OperationOutcome") {
     // The provider's own explanation is the quickest way to the cause.
     const auto& issues = r.body.value("issue", nlohmann::json::array());
     if (!issues.empty() && issues[0].contains("diagnostics"))

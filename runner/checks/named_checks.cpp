@@ -1,4 +1,5 @@
 #include "runner/checks/named_checks.h"
+#include "runner/fhir/json_access.h"
 
 #include <algorithm>
 #include <functional>
@@ -88,13 +89,13 @@ void collectReferences(const nlohmann::json& v, std::vector<std::string>& out) {
 CheckResult referencesResolve(const nlohmann::json&, const ResponseView& r) {
   const std::string name = "references-resolve";
   if (!r.resource()) return needsResource(name, r);
-  if (r.body.value("resourceType", "") != "Bundle")
+  if (fhir::resourceTypeOf(r.body) != "Bundle")
     return makeResult(name, "resourceType", false, "references-resolve applies to a Bundle, got " + r.body.value("resourceType", std::string("?")));
   std::set<std::string> targets;
   for (const auto& e : r.body.value("entry", nlohmann::json::array())) {
     if (e.contains("fullUrl") && e["fullUrl"].is_string()) targets.insert(e["fullUrl"].get<std::string>());
     if (e.contains("resource") && e["resource"].is_object())
-      targets.insert(e["resource"].value("resourceType", std::string()) + "/" + e["resource"].value("id", std::string()));
+      targets.insert(fhir::resourceTypeOf(e["resource"]) + "/" + e["resource"].value("id", std::string()));
   }
   std::vector<std::string> refs, missing;
   for (const auto* res : entryResources(r.body)) collectReferences(*res, refs);

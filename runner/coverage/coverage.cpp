@@ -120,10 +120,13 @@ CoverageReport computeCoverage(const std::vector<OfficialScenario>& scenarios,
   for (const auto& [name, reason] : reasons.scenarios)
     if (!known.count(name)) report.unknownReasons.push_back("scenarios: " + name);
   for (const auto* globs : {&reasons.features, &reasons.delegated})
-    for (const auto& [pattern, reason] : *globs)
+    for (const auto& entry : *globs) {
+      // A named variable, not a structured binding: clang 14 cannot capture bindings in lambdas.
+      const std::string& pattern = entry.first;
       if (std::none_of(scenarios.begin(), scenarios.end(),
                        [&](const OfficialScenario& s) { return globMatch(pattern, s.feature); }))
         report.unknownReasons.push_back("features: " + pattern);
+    }
 
   std::vector<std::string> order = categories;
   if (order.empty()) {

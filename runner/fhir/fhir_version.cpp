@@ -1,4 +1,5 @@
 #include "runner/fhir/fhir_version.h"
+#include "runner/fhir/json_access.h"
 
 #include <algorithm>
 #include <cctype>
@@ -54,8 +55,8 @@ ModelVersion versionOfProfile(const RawProfile& profile) {
 std::optional<ModelVersion> detectModelVersion(const nlohmann::json& resource) {
   if (auto v = versionOfClaims(resource)) return v;
   // Conformance was renamed CapabilityStatement in STU3, so the name alone tells.
-  if (resource.is_object() && resource.value("resourceType", "") == "Conformance") return ModelVersion::Dstu2;
-  if (!resource.is_object() || resource.value("resourceType", "") != "Bundle") return std::nullopt;
+  if (resourceTypeOf(resource) == "Conformance") return ModelVersion::Dstu2;
+  if (resourceTypeOf(resource) != "Bundle") return std::nullopt;
   auto entries = resource.find("entry");
   if (entries == resource.end() || !entries->is_array()) return std::nullopt;
   for (const auto& entry : *entries)

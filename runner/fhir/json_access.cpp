@@ -24,6 +24,11 @@ std::vector<const nlohmann::json*> items(const nlohmann::json& object, std::stri
   return out;
 }
 
+std::string resourceTypeOf(const nlohmann::json& resource) {
+  const nlohmann::json* type = member(resource, "resourceType");
+  return type != nullptr && type->is_string() ? type->get<std::string>() : std::string();
+}
+
 std::string stringAt(const nlohmann::json& object, std::string_view key) {
   const nlohmann::json* value = member(object, key);
   if (value == nullptr) return {};

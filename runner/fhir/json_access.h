@@ -17,6 +17,9 @@ const nlohmann::json* member(const nlohmann::json& object, std::string_view key)
 std::string stringAt(const nlohmann::json& object, std::string_view key);
 int intAt(const nlohmann::json& object, std::string_view key, int fallback);
 bool boolAt(const nlohmann::json& object, std::string_view key, bool fallback);
+// The resource's resourceType, or "" when `resource` is not an object or its resourceType is not
+// a string. Provider bodies can be any JSON: nlohmann's value() would throw on {"resourceType": 5}.
+std::string resourceTypeOf(const nlohmann::json& resource);
 // "*" -> kUnbounded, digits -> value, otherwise fallback.
 int maxFrom(const nlohmann::json& value, int fallback);
 

@@ -1,4 +1,5 @@
 #include "gpc/build_paths.h"
+#include "runner/fhir/json_access.h"
 #include <algorithm>
 #include <optional>
 #include <cstdlib>
@@ -25,7 +26,7 @@ std::string readFile(const std::filesystem::path& file) {
 }
 
 void addResource(const nlohmann::json& resource, const std::string& source, RawDefinitions& into) {
-  const auto type = resource.is_object() ? resource.value("resourceType", std::string()) : std::string();
+  const auto type = resourceTypeOf(resource);
   if (type == "StructureDefinition") into.profiles.push_back(readStructureDefinition(resource, source));
   else if (type == "ValueSet") into.valueSets.push_back(readValueSet(resource, source));
   else if (type == "CodeSystem") into.codeSystems.push_back(readCodeSystem(resource, source));

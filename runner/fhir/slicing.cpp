@@ -1,4 +1,5 @@
 #include "runner/fhir/slicing.h"
+#include "runner/fhir/json_access.h"
 
 #include <algorithm>
 
@@ -37,14 +38,14 @@ bool matchesDiscriminator(const Occurrence& occurrence, const Discriminator& d, 
     // The item itself: its FHIR type here (a choice's "valueCodeableConcept" is a CodeableConcept).
     if ((d.path.empty() || d.path == "$this") && occurrence.type == typeOrProfile) return true;
     return std::any_of(found.begin(), found.end(), [&](const nlohmann::json* v) {
-      return v->is_object() && v->value("resourceType", "") == typeOrProfile;
+      return resourceTypeOf(*v) == typeOrProfile;
     });
   }
   if (d.type == "profile") {
     const CompiledProfile* p = registry.profile(typeOrProfile);
     if (p == nullptr) return false;
     return std::any_of(found.begin(), found.end(), [&](const nlohmann::json* v) {
-      return v->is_object() && v->value("resourceType", "") == p->raw.type;
+      return resourceTypeOf(*v) == p->raw.type;
     });
   }
   if (d.type == "exists") return !found.empty();

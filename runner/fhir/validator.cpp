@@ -1,4 +1,5 @@
 #include "runner/fhir/validator.h"
+#include "runner/fhir/json_access.h"
 
 #include <algorithm>
 #include <map>
@@ -251,7 +252,7 @@ class Walk {
     const CompiledProfile* p = registry_.profile(url);
     if (p == nullptr || p->root == nullptr || p->raw.derivation == "specialization") return;
     if (value.contains("resourceType")) {
-      if (p->raw.type != value.value("resourceType", "")) return;  // another type allowed here
+      if (p->raw.type != resourceTypeOf(value)) return;  // another type allowed here
     }
     object(value, p->root, path, Pass{false, p, nullptr});
   }

@@ -1,4 +1,5 @@
 #include "runner/fhir/xml.h"
+#include "runner/fhir/json_access.h"
 
 #include <cctype>
 #include <map>
@@ -167,7 +168,7 @@ struct Normaliser {
   }
 
   nlohmann::json resource(const nlohmann::json& in, const std::string& path) const {
-    const auto type = in.value("resourceType", std::string());
+    const auto type = resourceTypeOf(in);
     const CompiledProfile* def = registry.typeDefinition(type);
     if (def == nullptr) {
       report(path, "structure", "unknown resource type '" + type + "'");
@@ -237,7 +238,10 @@ struct Writer {
   const ProfileRegistry& registry;
 
   void resource(pugi::xml_node parent, const nlohmann::json& res, bool withNamespace) const {
-    const auto type = res.value("resourceType", std::string("Resource"));
+    // Any JSON may arrive here (a provider's body): without a string resourceType it is written
+    // as a bare Resource rather than thrown about.
+    std::string type = resourceTypeOf(res);
+    if (type.empty()) type = "Resource";
     pugi::xml_node node = parent.append_child(type.c_str());
     if (withNamespace) node.append_attribute("xmlns") = kFhirNs;
     const CompiledProfile* def = registry.typeDefinition(type);

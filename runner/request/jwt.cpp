@@ -1,4 +1,5 @@
 #include "runner/request/jwt.h"
+#include "runner/fhir/json_access.h"
 
 #include "runner/request/encoding.h"
 
@@ -24,7 +25,7 @@ nlohmann::json toDstu2Claim(const nlohmann::json& resource) {
   if (out.contains("identifier") && out["identifier"].is_array())
     for (auto& id : out["identifier"])
       if (id.contains("system") && id["system"].is_string()) id["system"] = dstu2System(id["system"].get<std::string>());
-  if (out.value("resourceType", "") == "Practitioner") {
+  if (fhir::resourceTypeOf(out) == "Practitioner") {
     // DSTU2 Practitioner.name is one HumanName whose family is a list.
     if (out.contains("name") && out["name"].is_array() && !out["name"].empty()) {
       auto name = out["name"][0];

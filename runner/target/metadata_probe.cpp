@@ -1,4 +1,5 @@
 #include "runner/target/metadata_probe.h"
+#include "runner/fhir/json_access.h"
 
 #include <chrono>
 #include <stdexcept>
@@ -17,7 +18,7 @@ MetadataProbe judge(MetadataProbe probe, const HttpResponse& response) {
     return probe;
   }
   const auto body = nlohmann::json::parse(response.body, nullptr, false);
-  const std::string type = body.is_object() ? body.value("resourceType", std::string()) : std::string();
+  const std::string type = fhir::resourceTypeOf(body);
   probe.summary = std::to_string(response.status) + " " + (type.empty() ? "(no FHIR resource)" : type);
   if (body.is_object() && body.contains("fhirVersion") && body["fhirVersion"].is_string())
     probe.summary += ", fhirVersion " + body["fhirVersion"].get<std::string>();

@@ -1,4 +1,5 @@
 #include "runner/target/target.h"
+#include "runner/fhir/json_access.h"
 
 #include <stdexcept>
 
@@ -77,7 +78,7 @@ nlohmann::json claimResource(const nlohmann::json& jwt, std::string_view key, co
                              const std::string& file, nlohmann::json fallback) {
   const auto* v = ji::optional(jwt, key, ji::Kind::Object, file, "/jwt");
   if (!v) return fallback;
-  auto type = v->value("resourceType", std::string());
+  auto type = fhir::resourceTypeOf(*v);
   if (type != expectedType)
     throw LoadError(file, ji::child(ji::child("/jwt", key), "resourceType"),
                     "expected \"" + expectedType + "\", got \"" + type + "\"");

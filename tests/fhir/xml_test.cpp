@@ -36,6 +36,20 @@ TEST(Xml, ParsesPrimitivesArraysExtensionsDivAndContained) {
   EXPECT_EQ(parseXml(toXml(json, *registry), *registry, nullptr), json);
 }
 
+// Found by the fhir_json fuzz target (fuzz/regressions/fhir_json/resource-type-not-a-string): a
+// provider body whose resourceType is not a string, or that is not an object, threw from toXml.
+TEST(Xml, WritesAnyJsonWithoutThrowing) {
+  const auto registry = defaultRegistry();
+  for (const char* text : {R"({"resourceType": 5, "id": "x"})", R"({"resourceType": null})", R"([1, 2])", R"("text")",
+                           R"({"resourceType": "Bundle", "entry": [{"resource": {"resourceType": ["Patient"]}}]})"}) {
+    const auto json = nlohmann::json::parse(text);
+    std::string xml;
+    EXPECT_NO_THROW(xml = toXml(json, *registry)) << text;
+    std::vector<Issue> issues;
+    EXPECT_NO_THROW(parseXml(xml, *registry, &issues)) << text;
+  }
+}
+
 TEST(Xml, ReportsBadXmlUnknownElementsAndBadValuesWithPaths) {
   const auto registry = defaultRegistry();
   std::vector<Issue> issues;

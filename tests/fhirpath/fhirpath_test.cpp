@@ -531,6 +531,9 @@ TEST(FhirPathApi, ParseErrorsNameTheColumn) {
   EXPECT_EQ(message("'abc"), "1|column 1: unterminated ' literal");
   EXPECT_EQ(message("@2015-13"), "1|column 1: malformed date/time literal '@2015-13'");
   EXPECT_EQ(message("@T25:00"), "1|column 1: malformed date/time literal '@T25:00'");
+  // Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/lone-at-sign-literal): a lone
+  // '@' read the last character of an empty literal.
+  EXPECT_EQ(message("birthDate < @"), "13|column 13: malformed date/time literal '@'");
   EXPECT_EQ(message("1 + #"), "5|column 5: unexpected character '#'");
   EXPECT_EQ(message(""), "1|column 1: empty expression");
   EXPECT_EQ(message("$thus"), "1|column 1: unknown special variable '$thus'");

@@ -458,6 +458,8 @@ class Parser {
 
   NodePtr dateTimeLiteral() {
     Token t = next();
+    // A lone '@' is a token with no text: nothing to look at the last character of.
+    if (t.text.empty()) throw ParseError("malformed date/time literal '@'", t.column);
     bool valid = t.text.size() > 1 && t.text[0] == 'T'
                      ? parseTemporal(t.text, Temporal::Kind::Time).has_value()
                      : parseTemporal(t.text.back() == 'T' ? t.text.substr(0, t.text.size() - 1) : t.text,
