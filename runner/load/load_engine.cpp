@@ -159,7 +159,7 @@ class LoadLoop {
   // Sends the iteration's next request, or settles it when it has finished.
   void advance(Slot it) {
     Iteration& iteration = **it;
-    if (iteration.run.finished()) return settle(it);
+    if (iteration.run.finished()) return settle(it, iteration.run.take());
     driver_.submit(iteration.run.request(), [this, it](HttpResponse response) { answered(it, std::move(response)); });
   }
 
@@ -182,32 +182,21 @@ class LoadLoop {
       ++stats.noAnswer;
     }
     iteration.run.answer(std::move(response));
-    if (iteration.run.finished()) {
-      CaseResult done = peekVerdict(iteration);
-      if (done.verdict != Verdict::Passed) {
-        ++stats.failed;
-        ++result_.requestsFailed;
-        ++window_.failed;
-      }
+    if (!iteration.run.finished()) return advance(it);
+    CaseResult done = iteration.run.take();
+    // A case stops at its first failing step: this request is the one that failed.
+    if (done.verdict != Verdict::Passed) {
+      ++stats.failed;
+      ++result_.requestsFailed;
+      ++window_.failed;
     }
-    advance(it);
+    settle(it, std::move(done));
   }
 
-  // The iteration's result, kept for settle() (take() may be called once).
-  CaseResult& peekVerdict(Iteration& iteration) {
-    auto& slot = finished_[&iteration];
-    slot = iteration.run.take();
-    return slot;
-  }
-
-  void settle(Slot it) {
-    Iteration& iteration = **it;
-    auto found = finished_.find(&iteration);
-    CaseResult result = found != finished_.end() ? std::move(found->second) : iteration.run.take();
-    if (found != finished_.end()) finished_.erase(found);
+  void settle(Slot it, CaseResult result) {
     if (result.verdict != Verdict::Passed) {
       ++result_.iterationsFailed;
-      ++result_.mix[iteration.entry].failed;
+      ++result_.mix[(*it)->entry].failed;
       recordFailure(result);
       // Failed before any request (a probe that could not be made): a failed request of none.
       if (result.exchanges.empty()) ++result_.requestsFailed;
@@ -275,7 +264,6 @@ class LoadLoop {
   std::vector<std::size_t> patientTurn_;
   std::shared_ptr<ClaimedValues> claimed_ = std::make_shared<ClaimedValues>();
   std::list<std::unique_ptr<Iteration>> inFlight_;
-  std::map<const Iteration*, CaseResult> finished_;
   std::map<std::string, FailureGroup> failures_;
   Window window_;
   double lastFlushed_ = 0;

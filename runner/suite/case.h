@@ -4,6 +4,7 @@
 // request builder and the checks read exactly what the suite writer wrote.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ struct Case {
   std::vector<std::string> requiredVariables;
   std::string pointer;  // JSON pointer of the case in its suite file
   std::vector<FreshValue> freshValues;
+  // The %names the case's FHIRPath can read (every step's expect and captures, the case's
+  // variables, as written): only these target sections are handed to the evaluator, so a
+  // response is not checked with a copy of the whole target file. Set by the suite loader.
+  std::set<std::string> fhirPathEnvironment;
 };
 
 }  // namespace gpc

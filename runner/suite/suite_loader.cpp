@@ -1,5 +1,6 @@
 #include "runner/suite/suite_loader.h"
 
+#include <regex>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -202,6 +203,20 @@ Step buildStep(const nlohmann::json& source, const std::string& name, const std:
   return step;
 }
 
+// %name and %`name` references in the case's FHIRPath-bearing text, read once at load.
+std::set<std::string> fhirPathEnvironment(const Case& c) {
+  std::string text;
+  for (const auto& step : c.steps) {
+    text += step.expect.dump();
+    for (const auto& cap : step.captures) text += cap.fhirpath;
+  }
+  for (const auto& [name, value] : c.variables) text += value.dump();
+  static const std::regex reference(R"(%`?([A-Za-z_][A-Za-z0-9_]*))");
+  std::set<std::string> names;
+  for (std::sregex_iterator it(text.begin(), text.end(), reference), end; it != end; ++it) names.insert((*it)[1]);
+  return names;
+}
+
 // "requires" (suite or case): target variable paths, each under a target section.
 std::vector<std::string> requiredNames(const nlohmann::json& owner, const std::string& file, const std::string& ptr) {
   auto names = strings(owner, "requires", file, ptr);
@@ -276,6 +291,7 @@ Case buildCase(const nlohmann::json& c, const std::string& ptr, const SuiteConte
   addRequirements(out, s.requiredVariables, s.file, "/requires");
   addRequirements(out, requiredNames(c, s.file, ptr), s.file, ji::child(ptr, "requires"));
   attachFreshValues(out, s.freshProbes);
+  out.fhirPathEnvironment = fhirPathEnvironment(out);
   return out;
 }
 

@@ -24,11 +24,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-json readJson(const fs::path& file) {
-  std::ifstream in(file);
-  return json::parse(in);
-}
-
 // Accepts connections (the kernel does, from the backlog) and never answers a byte.
 class SilentServer {
  public:

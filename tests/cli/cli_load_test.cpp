@@ -19,11 +19,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-json readJson(const fs::path& file) {
-  std::ifstream in(file);
-  return json::parse(in);
-}
-
 TEST(CliLoad, DefaultMixPassesAndWritesBothResults) {
   CliWorkspace ws;
   const auto r = gpcAssure({"load", "--duration", "2s", "--concurrency", "4", "--out", ws.reports().string(), "--seed", "5"});

@@ -17,11 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-nlohmann::json readJson(const fs::path& file) {
-  std::ifstream in(file);
-  return nlohmann::json::parse(in);
-}
-
 // id -> verdict, in report order (a vector keeps the order to compare).
 std::vector<std::pair<std::string, std::string>> verdicts(const nlohmann::json& report) {
   std::vector<std::pair<std::string, std::string>> out;

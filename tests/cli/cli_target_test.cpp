@@ -15,8 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-nlohmann::json readJson(const fs::path& file) { return nlohmann::json::parse(std::ifstream(file)); }
-
 // The skeleton with every placeholder filled in for a provider at `foundations` only (the
 // other groups, the SSP and TLS left out, as a supplier testing one group directly would).
 void fillIn(const fs::path& file, const std::string& foundations) {

@@ -110,6 +110,8 @@ ProcessResult gpcAssure(std::vector<std::string> args) {
   return runProcess(args, {{"NO_COLOR", "1"}});
 }
 
+nlohmann::json readJson(const std::filesystem::path& file) { return nlohmann::json::parse(std::ifstream(file)); }
+
 std::string readText(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

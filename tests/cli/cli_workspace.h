@@ -4,6 +4,7 @@
 // provider stand-in whose /metadata answer the test chooses.
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <filesystem>
@@ -59,6 +60,8 @@ std::string gpcAssureExe();
 
 // The whole of a file the binary wrote (a report), "" when it cannot be read.
 std::string readText(const std::filesystem::path& file);
+// A JSON file the binary wrote (report.json, load.json); throws when it does not parse.
+nlohmann::json readJson(const std::filesystem::path& file);
 
 // The real binary with `args`, NO_COLOR set.
 ProcessResult gpcAssure(std::vector<std::string> args);
