@@ -11,6 +11,7 @@
 #include "runner/fhir/xml_doctype.h"
 #include "runner/fhir/xml_internal.h"
 #include "runner/fhir/text_util.h"
+#include "runner/fhir/utf8.h"
 
 namespace gpc::fhir {
 namespace {
@@ -363,6 +364,15 @@ nlohmann::json normaliseLoose(const nlohmann::json& value, std::string_view type
 nlohmann::json parseXml(std::string_view xml, const ProfileRegistry& registry, std::vector<Issue>* issues) {
   if (const auto refused = refusedDoctype(xml)) {
     if (issues != nullptr) issues->push_back({"fatal", "security", "(document)", "XML refused: " + *refused, {}, {}});
+    return nullptr;
+  }
+  // FHIR XML is UTF-8 (STU3 xml.html). pugixml keeps stray bytes as they are, and they would
+  // surface later as strings nothing downstream can serialise; refused here, with the place.
+  if (const auto bad = firstInvalidUtf8(xml)) {
+    if (issues != nullptr) {
+      issues->push_back({"fatal", "structure", "(document)",
+                         "XML is not valid UTF-8: ill-formed byte sequence at offset " + std::to_string(*bad), {}, {}});
+    }
     return nullptr;
   }
   pugi::xml_document doc;

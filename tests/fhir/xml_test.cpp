@@ -50,6 +50,22 @@ TEST(Xml, WritesAnyJsonWithoutThrowing) {
   }
 }
 
+// FHIR XML is UTF-8; a stray byte is refused at its offset rather than kept in a string that
+// every later message and report would have to cope with.
+TEST(Xml, RefusesBytesThatAreNotUtf8WithTheirOffset) {
+  const auto registry = defaultRegistry();
+  std::vector<Issue> issues;
+  const std::string xml = "<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"a\xFF\"/></Patient>";
+  EXPECT_TRUE(parseXml(xml, *registry, &issues).is_null());
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].severity, "fatal");
+  EXPECT_EQ(issues[0].message, "XML is not valid UTF-8: ill-formed byte sequence at offset 49");
+  issues.clear();
+  EXPECT_FALSE(parseXml("\xEF\xBB\xBF<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"caf\xC3\xA9\"/></Patient>", *registry,
+                        &issues)
+                   .is_null());
+}
+
 TEST(Xml, ReportsBadXmlUnknownElementsAndBadValuesWithPaths) {
   const auto registry = defaultRegistry();
   std::vector<Issue> issues;

@@ -516,6 +516,20 @@ TEST(FhirPathApi, EvaluateBoolean) {
   EXPECT_TRUE(fp::evaluate(fp::Expression{}, patient()).empty());
 }
 
+// Input strings are not always UTF-8 (a direct caller, a future reader): messages that quote
+// them show U+FFFD instead of failing to serialise them.
+TEST(FhirPathApi, ErrorsQuotingBytesThatAreNotUtf8AreEvalErrors) {
+  const json resource = {{"resourceType", "Basic"}, {"code", "a\xFF"}};
+  try {
+    fp::evaluate(fp::parse("code * 2"), resource);
+    FAIL() << "no error";
+  } catch (const fp::EvalError& e) {
+    EXPECT_NE(std::string(e.what()).find("\xEF\xBF\xBD"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(fp::evaluate(fp::parse("code < 2"), resource), fp::EvalError);
+  EXPECT_EQ(fp::evaluate(fp::parse("(code | code).distinct().count()"), resource).size(), 1u);
+}
+
 TEST(FhirPathApi, ParseErrorsNameTheColumn) {
   auto message = [](const std::string& text) {
     try {
@@ -535,6 +549,9 @@ TEST(FhirPathApi, ParseErrorsNameTheColumn) {
   // '@' read the last character of an empty literal.
   EXPECT_EQ(message("birthDate < @"), "13|column 13: malformed date/time literal '@'");
   EXPECT_EQ(message("1 + #"), "5|column 5: unexpected character '#'");
+  // Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/invalid-utf8-literal-in-error-message):
+  // a literal with a stray byte reached an error message, whose JSON quoting threw.
+  EXPECT_EQ(message("name.matches('\xEE" "10')"), "15|column 15: not valid UTF-8");
   EXPECT_EQ(message(""), "1|column 1: empty expression");
   EXPECT_EQ(message("$thus"), "1|column 1: unknown special variable '$thus'");
   EXPECT_EQ(message("a /* open"), "3|column 3: unterminated comment");

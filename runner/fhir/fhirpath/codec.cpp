@@ -76,7 +76,7 @@ std::optional<std::string> decodeText(const std::string& text, const std::string
 
 std::optional<std::string> escapeText(const std::string& text, const std::string& format) {
   if (format == "json") {
-    std::string quoted = nlohmann::json(text).dump();
+    std::string quoted = nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return quoted.substr(1, quoted.size() - 2);
   }
   if (format != "html") return std::nullopt;

@@ -177,7 +177,7 @@ Collection arithmetic(const Node& n, const Collection& lc, const Collection& rc)
     if (op == "/" && y == 0) return {};
     return {makeQuantity(op == "*" ? x->value * y : x->value / y, x->unit)};
   }
-  fail(n, "operator '" + op + "' cannot be applied to " + a->data().dump() + " and " + b->data().dump());
+  fail(n, "operator '" + op + "' cannot be applied to " + shown(*a) + " and " + shown(*b));
 }
 
 Collection comparison(const Node& n, const Collection& l, const Collection& r) {

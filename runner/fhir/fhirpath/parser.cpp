@@ -7,6 +7,7 @@
 #include "runner/fhir/fhirpath/ast.h"
 #include "runner/fhir/fhirpath/fhirpath.h"
 #include "runner/fhir/fhirpath/temporal.h"
+#include "runner/fhir/utf8.h"
 
 namespace gpc::fhirpath {
 
@@ -488,6 +489,9 @@ class Parser {
 }  // namespace detail
 
 Expression parse(std::string_view text) {
+  // Expressions are text (suite JSON, profiles); stray bytes would reach literals and then
+  // every message that quotes them.
+  if (const auto bad = fhir::firstInvalidUtf8(text)) throw ParseError("not valid UTF-8", *bad + 1);
   detail::Lexer lexer(text);
   detail::Parser parser(lexer.run());
   Expression e;

@@ -309,8 +309,10 @@ std::optional<int> compareItems(const Value& a, const Value& b, const char* op) 
     auto ta = asTemporal(a), tb = asTemporal(b);
     if (ta && tb) return compareTemporal(*ta, *tb);
   }
-  throw EvalError(std::string("operator ") + op + ": cannot compare " + a.data().dump() + " with " +
-                  b.data().dump());
+  throw EvalError(std::string("operator ") + op + ": cannot compare " + shown(a) + " with " +
+                  shown(b));
 }
+
+std::string shown(const json& data) { return data.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace gpc::fhirpath::detail

@@ -61,6 +61,10 @@ std::optional<Quantity> asQuantity(const Value& v);
 
 // FHIRPath toString() of a primitive; nullopt for objects and empty.
 std::optional<std::string> toFhirPathString(const Value& v);
+// An item's JSON text for messages and keys. Strings may hold bytes that are not UTF-8 (an
+// expression's literal, an XML body): they are shown as U+FFFD rather than thrown on.
+std::string shown(const json& data);
+inline std::string shown(const Value& v) { return shown(v.data()); }
 std::string formatDecimal(double d);
 
 // = and ~ on single items: true/false, or nullopt when unknown (date precision).

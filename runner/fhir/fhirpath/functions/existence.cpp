@@ -7,7 +7,7 @@ namespace {
 
 void requireBooleans(const Node& n, const Collection& in) {
   for (const Value& v : in)
-    if (!v.data().is_boolean()) fail(n, n.name + "() expects booleans but got " + v.data().dump());
+    if (!v.data().is_boolean()) fail(n, n.name + "() expects booleans but got " + shown(v));
 }
 
 }  // namespace

@@ -95,7 +95,7 @@ void addFilteringFunctions(Table& table) {
          std::set<std::string> seenValues;
          auto firstTime = [&](const Value& v) {
            return v.node && !v.keep ? seenNodes.insert(v.node).second
-                                    : seenValues.insert(v.type + "|" + v.data().dump()).second;
+                                    : seenValues.insert(v.type + "|" + shown(v)).second;
          };
          Collection out, frontier = in;
          while (!frontier.empty()) {

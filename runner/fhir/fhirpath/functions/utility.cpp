@@ -32,7 +32,7 @@ void addUtilityFunctions(Table& table) {
            });
          }
          std::string line = "fhirpath trace " + name + ":";
-         for (const Value& v : shown) line += " " + v.data().dump();
+         for (const Value& v : shown) line += " " + detail::shown(v);
          std::cerr << line + "\n";
          return in;
        }}},
