@@ -1,13 +1,19 @@
-// Assertions on body content: JSON pointer and FHIRPath forms, FHIRPath truths, profile validation.
+// Assertions on body content: JSON pointer and FHIRPath forms, FHIRPath truths, profile
+// validation; each kind's load-time shape beside its check (rows of expectation_kinds.cpp).
 #include <algorithm>
 #include <regex>
 
 #include "runner/checks/check_result.h"
-#include "runner/checks/expectations.h"
+#include "runner/checks/expectation_kinds.h"
 #include "runner/checks/pattern.h"
+#include "runner/core/json_input.h"
+#include "runner/core/load_error.h"
 
 namespace gpc::checks {
 namespace {
+
+namespace ji = json_input;
+using ji::Kind;
 
 constexpr const char* kNoEngine = "FHIR engine not available";
 
@@ -64,10 +70,35 @@ CheckResult judge(const nlohmann::json& a, const std::vector<nlohmann::json>& va
   return done(ok, "true / non-empty", what + " is " + (values.empty() ? "empty" : "false"));
 }
 
+void validateAssertion(const nlohmann::json& a, const std::string& file, const std::string& ptr) {
+  ji::expect(a, Kind::Object, file, ptr);
+  ji::checkKeys(a, file, ptr, {"pointer", "fhirpath", "exists", "equals", "matches", "count", "contains", "message"});
+  if (a.contains("pointer") == a.contains("fhirpath"))
+    throw LoadError(file, ptr, "an assertion has exactly one of \"pointer\" or \"fhirpath\"");
+  if (auto* p = ji::optional(a, "pointer", Kind::String, file, ptr)) {
+    try {
+      nlohmann::json::json_pointer jp(p->get<std::string>());
+    } catch (const nlohmann::json::exception& e) {
+      throw LoadError(file, ji::child(ptr, "pointer"), "invalid JSON pointer \"" + p->get<std::string>() + "\"");
+    }
+  }
+  ji::optional(a, "fhirpath", Kind::String, file, ptr);
+  ji::optional(a, "exists", Kind::Boolean, file, ptr);
+  if (a.contains("matches")) validatePattern(a["matches"], file, ji::child(ptr, "matches"));
+  ji::optional(a, "count", Kind::Integer, file, ptr);
+  ji::optional(a, "message", Kind::String, file, ptr);
+}
+
 }  // namespace
 
-std::vector<CheckResult> checkAssertions(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir,
-                                         const FhirPathVariables& vars) {
+void validateAssertSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expect(v, Kind::Array, file, ptr);
+  for (std::size_t i = 0; i < v.size(); ++i) validateAssertion(v[i], file, ji::child(ptr, i));
+}
+
+std::vector<CheckResult> checkAssertions(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
+  const FhirServices& fhir = context.fhir;
   std::vector<CheckResult> out;
   for (const auto& a : spec) {
     if (a.contains("pointer")) {
@@ -93,7 +124,7 @@ std::vector<CheckResult> checkAssertions(const nlohmann::json& spec, const Respo
         continue;
       }
       try {
-        out.push_back(judge(a, fhir.evaluateFhirPath(expr, r.body, vars), "assert", expr));
+        out.push_back(judge(a, fhir.evaluateFhirPath(expr, r.body, context.variables), "assert", expr));
       } catch (const std::exception& e) {
         out.push_back(makeErrored("assert", expr, std::string("FHIRPath: ") + e.what()));
       }
@@ -102,8 +133,13 @@ std::vector<CheckResult> checkAssertions(const nlohmann::json& spec, const Respo
   return out;
 }
 
-std::vector<CheckResult> checkFhirPath(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir,
-                                       const FhirPathVariables& vars) {
+void validateFhirPathSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expectStringList(v, file, ptr);
+}
+
+std::vector<CheckResult> checkFhirPath(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
+  const FhirServices& fhir = context.fhir;
   std::vector<CheckResult> out;
   for (const auto& e : spec) {
     const auto expr = e.get<std::string>();
@@ -117,7 +153,7 @@ std::vector<CheckResult> checkFhirPath(const nlohmann::json& spec, const Respons
       continue;
     }
     try {
-      auto result = fhir.evaluateFhirPath(expr, r.body, vars);
+      auto result = fhir.evaluateFhirPath(expr, r.body, context.variables);
       const bool ok = result.size() == 1 && result[0] == true;
       const auto actual = nlohmann::json(result).dump();
       out.push_back(makeResult("fhirpath", expr, ok, ok ? expr + " is true" : expr + " is " + brief(actual) + ", expected true",
@@ -129,7 +165,18 @@ std::vector<CheckResult> checkFhirPath(const nlohmann::json& spec, const Respons
   return out;
 }
 
-std::vector<CheckResult> checkValidate(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir) {
+void validateValidateSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  if (v.is_object()) {
+    ji::checkKeys(v, file, ptr, {"profile"});
+    ji::required(v, "profile", Kind::String, file, ptr);
+  } else if (!(v.is_boolean() && v.get<bool>())) {
+    throw LoadError(file, ptr, "expected true or {\"profile\": \"url\"}");
+  }
+}
+
+std::vector<CheckResult> checkValidate(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
+  const FhirServices& fhir = context.fhir;
   std::vector<std::string> extra;
   if (spec.is_object()) extra.push_back(spec["profile"].get<std::string>());
   const std::string subject = extra.empty() ? "claimed profiles" : extra.front();

@@ -1,6 +1,7 @@
 #pragma once
-// One function per expectation kind of docs/suite-format.md "Expect"; each returns CheckResults
-// with expected/actual and a message a supplier can act on.
+// Running a step's `expect` object (docs/suite-format.md "Expect") against a response: each
+// kind's checks return CheckResults with expected/actual and a message a supplier can act on.
+// The kinds themselves, with their load-time shapes, are the table of expectation_kinds.h.
 
 #include <map>
 #include <string>
@@ -16,26 +17,15 @@ namespace gpc::checks {
 
 using FhirPathVariables = std::map<std::string, nlohmann::json>;
 
-std::vector<CheckResult> checkStatus(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkContentType(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkBody(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkResource(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkOperationOutcome(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkAssertions(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir,
-                                         const FhirPathVariables& vars);
-std::vector<CheckResult> checkFhirPath(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir,
-                                       const FhirPathVariables& vars);
-std::vector<CheckResult> checkValidate(const nlohmann::json& spec, const ResponseView& r, const FhirServices& fhir);
-std::vector<CheckResult> checkNamed(const nlohmann::json& spec, const ResponseView& r);
-std::vector<CheckResult> checkMaxMs(const nlohmann::json& spec, const ResponseView& r);
-// `no_response: true`: the exchange must fail below HTTP (connection refused/closed, TLS rejected).
-std::vector<CheckResult> checkNoResponse(const nlohmann::json& spec, const ResponseView& r);
+// What a check may look at: the response (body parsed once) and, for the FHIRPath and
+// profile kinds, the FHIR engine and the case's `%name` variables.
+struct CheckContext {
+  const ResponseView& response;
+  const FhirServices& fhir;
+  const FhirPathVariables& variables;
+};
 
-// `transport: "handshake-refused" | "connection-refused"`: judged by the transport error alone.
-std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const ResponseView& r);
-
-// Every expectation of a (validated, substituted) `expect` object, in a fixed order.
+// Every expectation of a (validated, substituted) `expect` object, in the table's order.
 std::vector<CheckResult> runExpectations(const nlohmann::json& expect, const ResponseView& r,
                                          const FhirServices& fhir, const FhirPathVariables& vars);
 

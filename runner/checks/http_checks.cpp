@@ -1,16 +1,22 @@
-// Expectations on the HTTP layer: status, headers, content type, body shape, timing.
+// Expectations on the HTTP layer: no response, status, headers, content type, body shape; each
+// kind's load-time shape beside its check (rows of expectation_kinds.cpp).
 #include <pugixml.hpp>
 #include "runner/fhir/json_access.h"
 #include <regex>
 
 #include "runner/checks/check_result.h"
-#include "runner/checks/expectations.h"
+#include "runner/checks/expectation_kinds.h"
 #include "runner/checks/pattern.h"
+#include "runner/core/json_input.h"
+#include "runner/core/load_error.h"
 #include "runner/fhir/xml_doctype.h"
 #include "runner/request/request_builder.h"
 
 namespace gpc::checks {
 namespace {
+
+namespace ji = json_input;
+using ji::Kind;
 
 std::string join(const std::vector<std::string>& values, const std::string& sep) {
   std::string out;
@@ -53,13 +59,49 @@ std::string statusText(const HttpResponse& r) {
                        : std::to_string(r.status);
 }
 
+bool isStatus(const nlohmann::json& s) { return s.is_number_integer() && s.get<int>() >= 100 && s.get<int>() <= 599; }
+
+void validateHeaderMatcher(const nlohmann::json& m, const std::string& file, const std::string& ptr) {
+  ji::expect(m, Kind::Object, file, ptr);
+  ji::checkKeys(m, file, ptr, {"present", "absent", "equals", "equals_ci", "contains", "matches", "count"});
+  if (m.size() != 1)
+    throw LoadError(file, ptr, "a header matcher has exactly one of present, absent, equals, equals_ci, contains, matches, count");
+  ji::optional(m, "present", Kind::Boolean, file, ptr);
+  ji::optional(m, "absent", Kind::Boolean, file, ptr);
+  ji::optional(m, "equals", Kind::String, file, ptr);
+  ji::optional(m, "equals_ci", Kind::String, file, ptr);
+  ji::optional(m, "contains", Kind::String, file, ptr);
+  if (m.contains("matches")) validatePattern(m["matches"], file, ji::child(ptr, "matches"));
+  if (auto* c = ji::optional(m, "count", Kind::Integer, file, ptr); c && c->get<int>() < 0)
+    throw LoadError(file, ji::child(ptr, "count"), "expected a count >= 0");
+}
+
 }  // namespace
 
 std::string brief(const std::string& text, std::size_t max) {
   return text.size() <= max ? text : text.substr(0, max) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
-std::vector<CheckResult> checkStatus(const nlohmann::json& spec, const ResponseView& r) {
+void validateStatusSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  const std::string reason =
+      "expected an integer 100-599, a list of them, {\"not\": n} or {\"range\": [low, high]}";
+  if (isStatus(v)) return;
+  if (v.is_array() && !v.empty()) {
+    for (const auto& s : v)
+      if (!isStatus(s)) throw LoadError(file, ptr, reason);
+    return;
+  }
+  if (v.is_object() && v.size() == 1) {
+    if (v.contains("not") && isStatus(v["not"])) return;
+    if (v.contains("range") && v["range"].is_array() && v["range"].size() == 2 && isStatus(v["range"][0]) &&
+        isStatus(v["range"][1]) && v["range"][0] <= v["range"][1])
+      return;
+  }
+  throw LoadError(file, ptr, reason);
+}
+
+std::vector<CheckResult> checkStatus(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   const long actual = r.response->status;
   bool ok = false;
   std::string expected;
@@ -92,7 +134,20 @@ std::vector<CheckResult> checkStatus(const nlohmann::json& spec, const ResponseV
   return {makeResult("status", "HTTP status", ok, message, expected, statusText(*r.response))};
 }
 
-std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const ResponseView& r) {
+void validateHeadersSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expect(v, Kind::Object, file, ptr);
+  for (const auto& [name, m] : v.items()) {
+    const auto hp = ji::child(ptr, name);
+    if (m.is_array()) {
+      for (std::size_t i = 0; i < m.size(); ++i) validateHeaderMatcher(m[i], file, ji::child(hp, i));
+    } else {
+      validateHeaderMatcher(m, file, hp);
+    }
+  }
+}
+
+std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   std::vector<CheckResult> out;
   for (auto entry = spec.begin(); entry != spec.end(); ++entry) {
     const std::string& name = entry.key();
@@ -138,7 +193,12 @@ std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const Response
   return out;
 }
 
-std::vector<CheckResult> checkContentType(const nlohmann::json& spec, const ResponseView& r) {
+void validateContentTypeSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expect(v, Kind::String, file, ptr);
+}
+
+std::vector<CheckResult> checkContentType(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   const auto values = headerValues(r.response->headers, "Content-Type");
   const std::string actual = values.empty() ? "(absent)" : join(values, ", ");
   const auto want = spec.get<std::string>();
@@ -172,7 +232,15 @@ std::vector<CheckResult> checkContentType(const nlohmann::json& spec, const Resp
   return {makeResult("content_type", "Content-Type", ok, message, expected, actual)};
 }
 
-std::vector<CheckResult> checkBody(const nlohmann::json& spec, const ResponseView& r) {
+void validateBodySpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expect(v, Kind::String, file, ptr);
+  const auto s = v.get<std::string>();
+  if (s != "empty" && s != "non-empty" && s != "json" && s != "xml" && s != "fhir")
+    throw LoadError(file, ptr, "expected empty, non-empty, json, xml or fhir, got \"" + s + "\"");
+}
+
+std::vector<CheckResult> checkBody(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   const auto want = spec.get<std::string>();
   const auto& body = r.response->body;
   const std::string actual = body.empty() ? "(empty)" : std::to_string(body.size()) + " bytes";
@@ -205,43 +273,18 @@ std::vector<CheckResult> checkBody(const nlohmann::json& spec, const ResponseVie
   return {makeResult("body", "body", ok, message, want, actual)};
 }
 
-std::vector<CheckResult> checkMaxMs(const nlohmann::json& spec, const ResponseView& r) {
-  const double limit = spec.get<double>(), took = r.response->elapsedMs;
-  const bool ok = r.response->status != 0 && took <= limit;
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "response took %.1f ms (limit %.0f ms)", took, limit);
-  return {makeResult("max_ms", "response time", ok, buffer, "<= " + std::to_string(long(limit)) + " ms",
-                 std::to_string(long(took)) + " ms")};
+void validateNoResponseSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  if (v != true) throw LoadError(file, ptr, "expected true (omit it when a response is expected)");
 }
 
-std::vector<CheckResult> checkNoResponse(const nlohmann::json&, const ResponseView& r) {
+// `no_response: true`: the exchange must fail below HTTP (connection refused/closed, TLS rejected).
+std::vector<CheckResult> checkNoResponse(const nlohmann::json&, const CheckContext& context) {
+  const ResponseView& r = context.response;
   const bool ok = r.response->status == 0;
   return {makeResult("no_response", "HTTP response", ok,
                      ok ? "no HTTP response, as expected (" + r.response->transportError + ")"
                         : "expected the exchange to fail below HTTP, got HTTP status " + std::to_string(r.response->status),
                      "no HTTP response", statusText(*r.response))};
-}
-
-std::vector<CheckResult> runExpectations(const nlohmann::json& expect, const ResponseView& r, const FhirServices& fhir,
-                                         const FhirPathVariables& vars) {
-  std::vector<CheckResult> out;
-  auto add = [&](std::vector<CheckResult> more) {
-    for (auto& c : more) out.push_back(std::move(c));
-  };
-  if (expect.contains("no_response")) add(checkNoResponse(expect["no_response"], r));
-  if (expect.contains("transport")) add(checkTransport(expect["transport"], r));
-  if (expect.contains("status")) add(checkStatus(expect["status"], r));
-  if (expect.contains("headers")) add(checkHeaders(expect["headers"], r));
-  if (expect.contains("content_type")) add(checkContentType(expect["content_type"], r));
-  if (expect.contains("body")) add(checkBody(expect["body"], r));
-  if (expect.contains("resource")) add(checkResource(expect["resource"], r));
-  if (expect.contains("operation_outcome")) add(checkOperationOutcome(expect["operation_outcome"], r));
-  if (expect.contains("assert")) add(checkAssertions(expect["assert"], r, fhir, vars));
-  if (expect.contains("fhirpath")) add(checkFhirPath(expect["fhirpath"], r, fhir, vars));
-  if (expect.contains("validate")) add(checkValidate(expect["validate"], r, fhir));
-  if (expect.contains("checks")) add(checkNamed(expect["checks"], r));
-  if (expect.contains("max_ms")) add(checkMaxMs(expect["max_ms"], r));
-  return out;
 }
 
 }  // namespace gpc::checks

@@ -1,8 +1,13 @@
 #include "runner/checks/latency_check.h"
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "runner/checks/check_result.h"
+#include "runner/checks/expectation_kinds.h"
+#include "runner/core/json_input.h"
+#include "runner/core/load_error.h"
 
 namespace gpc::checks {
 
@@ -29,6 +34,24 @@ CheckResult checkLatency(latency::InteractionKind kind, const HttpResponse& resp
                            std::move(message), expected, actual);
   result.warning = standing == latency::Standing::OverShould;
   return result;
+}
+
+CheckResult checkTimeLimit(double limitMs, const HttpResponse& response) {
+  const double took = response.elapsedMs;
+  const bool ok = response.status != 0 && took <= limitMs;
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "response took %.1f ms (limit %.0f ms)", took, limitMs);
+  return makeResult("max_ms", "response time", ok, buffer, "<= " + std::to_string(long(limitMs)) + " ms",
+                    std::to_string(long(took)) + " ms");
+}
+
+void validateMaxMsSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  json_input::expect(v, json_input::Kind::Number, file, ptr);
+  if (v.get<double>() <= 0) throw LoadError(file, ptr, "expected a positive number of milliseconds");
+}
+
+std::vector<CheckResult> checkMaxMs(const nlohmann::json& spec, const CheckContext& context) {
+  return {checkTimeLimit(spec.get<double>(), *context.response.response)};
 }
 
 }  // namespace gpc::checks

@@ -6,8 +6,11 @@
 #include <set>
 
 #include "runner/checks/check_result.h"
-#include "runner/checks/expectations.h"
+#include "runner/checks/expectation_kinds.h"
+#include "runner/checks/latency_check.h"
 #include "runner/checks/xhtml_narrative.h"
+#include "runner/core/json_input.h"
+#include "runner/core/load_error.h"
 
 namespace gpc::checks {
 namespace {
@@ -119,7 +122,7 @@ CheckResult referencesResolve(const nlohmann::json&, const ResponseView& r) {
 CheckResult maxMs(const nlohmann::json& args, const ResponseView& r) {
   if (!args.contains("ms") || !args["ms"].is_number())
     return makeResult("max-ms", "args", false, "max-ms needs {\"args\": {\"ms\": <limit>}}");
-  return checkMaxMs(args["ms"], r).front();
+  return checkTimeLimit(args["ms"].get<double>(), *r.response);
 }
 
 const std::vector<std::pair<std::string, CheckFn>>& registry() {
@@ -161,7 +164,34 @@ CheckResult runNamedCheck(std::string_view name, const nlohmann::json& args, con
   return makeResult("check", std::string(name), false, "unknown check \"" + std::string(name) + "\"");
 }
 
-std::vector<CheckResult> checkNamed(const nlohmann::json& spec, const ResponseView& r) {
+// `checks`: each item a known name, or {"name": ..., "args": {...}}; an unknown name gets a hint.
+void validateChecksSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  namespace ji = json_input;
+  using ji::Kind;
+  ji::expect(v, Kind::Array, file, ptr);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto cp = ji::child(ptr, i);
+    const auto& item = v[i];
+    std::string name;
+    if (item.is_string()) {
+      name = item.get<std::string>();
+    } else if (item.is_object()) {
+      ji::checkKeys(item, file, cp, {"name", "args"});
+      name = ji::required(item, "name", Kind::String, file, cp).get<std::string>();
+      ji::optional(item, "args", Kind::Object, file, cp);
+    } else {
+      throw LoadError(file, cp, "expected a check name or {\"name\": ..., \"args\": {...}}");
+    }
+    if (!isNamedCheck(name)) {
+      std::string reason = "unknown check \"" + name + "\"";
+      if (auto hint = ji::closest(name, namedCheckNames()); !hint.empty()) reason += " (did you mean \"" + hint + "\"?)";
+      throw LoadError(file, cp, reason);
+    }
+  }
+}
+
+std::vector<CheckResult> checkNamed(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   std::vector<CheckResult> out;
   for (const auto& item : spec) {
     if (item.is_string()) out.push_back(runNamedCheck(item.get<std::string>(), nlohmann::json::object(), r));

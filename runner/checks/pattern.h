@@ -5,6 +5,8 @@
 #include <regex>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace gpc::checks {
 
 // Throws std::regex_error for an invalid pattern.
@@ -12,5 +14,8 @@ inline std::regex compilePattern(const std::string& pattern) {
   if (pattern.rfind("(?i)", 0) == 0) return std::regex(pattern.substr(4), std::regex::ECMAScript | std::regex::icase);
   return std::regex(pattern, std::regex::ECMAScript);
 }
+
+// The load-time shape of a pattern in a suite: a string that compiles, else LoadError at `pointer`.
+void validatePattern(const nlohmann::json& value, const std::string& file, const std::string& pointer);
 
 }  // namespace gpc::checks

@@ -1,11 +1,17 @@
-// Expectations on the resource in the body: its type and profile, and GP Connect OperationOutcomes.
+// Expectations on the resource in the body: its type and profile, and GP Connect OperationOutcomes;
+// each kind's load-time shape beside its check (rows of expectation_kinds.cpp).
 #include "runner/checks/check_result.h"
-#include "runner/checks/expectations.h"
+#include "runner/checks/expectation_kinds.h"
+#include "runner/core/json_input.h"
+#include "runner/core/load_error.h"
 
 #include <variant>
 
 namespace gpc::checks {
 namespace {
+
+namespace ji = json_input;
+using ji::Kind;
 
 std::string profiles(const nlohmann::json& resource) {
   if (!resource.contains("meta") || !resource["meta"].contains("profile")) return "(no meta.profile)";
@@ -64,9 +70,30 @@ CheckResult checkDiagnostics(const nlohmann::json& want, const nlohmann::json& a
                     "present", str(actual));
 }
 
+// operation_outcome.diagnostics: "present", {"contains": "text"} or "any" (not judged).
+void validateDiagnostics(const nlohmann::json& d, const std::string& file, const std::string& ptr) {
+  if (d == "present" || d == "any") return;
+  if (d.is_object()) {
+    ji::checkKeys(d, file, ptr, {"contains"});
+    ji::required(d, "contains", Kind::String, file, ptr);
+    if (!d["contains"].get<std::string>().empty()) return;
+    throw LoadError(file, ji::child(ptr, "contains"), "expected the text the diagnostics must contain");
+  }
+  throw LoadError(file, ptr, "expected \"present\", \"any\" or {\"contains\": \"text\"}, got " + d.dump());
+}
+
 }  // namespace
 
-std::vector<CheckResult> checkResource(const nlohmann::json& spec, const ResponseView& r) {
+void validateResourceSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expect(v, Kind::Object, file, ptr);
+  ji::checkKeys(v, file, ptr, {"type", "profile"});
+  if (v.empty()) throw LoadError(file, ptr, "give \"type\" and/or \"profile\"");
+  ji::optional(v, "type", Kind::String, file, ptr);
+  ji::optional(v, "profile", Kind::String, file, ptr);
+}
+
+std::vector<CheckResult> checkResource(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   std::vector<CheckResult> out;
   const auto* res = r.resource();
   if (!res) {
@@ -93,7 +120,16 @@ std::vector<CheckResult> checkResource(const nlohmann::json& spec, const Respons
   return out;
 }
 
-std::vector<CheckResult> checkOperationOutcome(const nlohmann::json& spec, const ResponseView& r) {
+void validateOperationOutcomeSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  ji::expect(v, Kind::Object, file, ptr);
+  ji::checkKeys(v, file, ptr, {"code", "issue_code", "severity", "display", "diagnostics"});
+  for (const auto& [k, field] : v.items())
+    if (k != "diagnostics") ji::expect(field, Kind::String, file, ji::child(ptr, k));
+  if (v.contains("diagnostics")) validateDiagnostics(v["diagnostics"], file, ji::child(ptr, "diagnostics"));
+}
+
+std::vector<CheckResult> checkOperationOutcome(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   const bool dstu2 = r.fhir == FhirVersion::DSTU2;
   const std::string profile = dstu2 ? "http://fhir.nhs.net/StructureDefinition/gpconnect-operationoutcome-1"
                                     : "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1";

@@ -1,11 +1,14 @@
 // `expect.transport`: how the exchange failed below HTTP, judged from the transport error only
-// (an HTTP status, even an error status, means the handshake and connection succeeded).
+// (an HTTP status, even an error status, means the handshake and connection succeeded), and its
+// load-time shape.
 
 #include <algorithm>
 #include <cctype>
 
 #include "runner/checks/check_result.h"
-#include "runner/checks/expectations.h"
+#include "runner/checks/expectation_kinds.h"
+#include "runner/core/json_input.h"
+#include "runner/core/load_error.h"
 
 namespace gpc::checks {
 namespace {
@@ -57,7 +60,14 @@ bool refusedForVersionNotIdentity(const HttpRequest* request, const std::string&
 
 }  // namespace
 
-std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const ResponseView& r) {
+void validateTransportSpec(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
+  json_input::expect(v, json_input::Kind::String, file, ptr);
+  if (v != "handshake-refused" && v != "connection-refused" && v != "not-served")
+    throw LoadError(file, ptr, "expected \"handshake-refused\", \"connection-refused\" or \"not-served\"");
+}
+
+std::vector<CheckResult> checkTransport(const nlohmann::json& spec, const CheckContext& context) {
+  const ResponseView& r = context.response;
   const auto want = spec.get<std::string>();
   const auto& error = r.response->transportError;
   const long status = r.response->status;

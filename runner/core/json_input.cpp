@@ -156,6 +156,11 @@ void expect(const nlohmann::json& value, Kind kind, const std::string& file, con
     throw LoadError(file, pointer, std::string("expected ") + kindName(kind) + ", got " + describeType(value));
 }
 
+void expectStringList(const nlohmann::json& value, const std::string& file, const std::string& pointer) {
+  expect(value, Kind::Array, file, pointer);
+  for (std::size_t i = 0; i < value.size(); ++i) expect(value[i], Kind::String, file, child(pointer, i));
+}
+
 const nlohmann::json& required(const nlohmann::json& object, std::string_view key, Kind kind,
                                const std::string& file, const std::string& pointer) {
   auto it = object.find(key);

@@ -42,6 +42,8 @@ std::string oneOf(const std::vector<std::string>& choices);
 enum class Kind { String, Integer, Number, Boolean, Object, Array };
 // Throws LoadError "expected <kind>, got <type>" unless `value` is of `kind`.
 void expect(const nlohmann::json& value, Kind kind, const std::string& file, const std::string& pointer);
+// Throws LoadError unless `value` is a list of strings (naming the first item that is not).
+void expectStringList(const nlohmann::json& value, const std::string& file, const std::string& pointer);
 // The member `key` of `object`, which must exist and be of `kind`.
 const nlohmann::json& required(const nlohmann::json& object, std::string_view key, Kind kind,
                                const std::string& file, const std::string& pointer);

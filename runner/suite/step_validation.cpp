@@ -1,10 +1,8 @@
 #include "runner/suite/step_validation.h"
 
 #include <algorithm>
-#include <regex>
 
-#include "runner/checks/named_checks.h"
-#include "runner/checks/pattern.h"
+#include "runner/checks/expectation_kinds.h"
 #include "runner/core/json_input.h"
 #include "runner/core/load_error.h"
 
@@ -19,11 +17,6 @@ void stringOrNull(const nlohmann::json& v, const std::string& file, const std::s
   if (!v.is_null()) ji::expect(v, Kind::String, file, ptr);
 }
 
-void stringList(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
-  ji::expect(v, Kind::Array, file, ptr);
-  for (std::size_t i = 0; i < v.size(); ++i) ji::expect(v[i], Kind::String, file, ji::child(ptr, i));
-}
-
 // [[name, value], ...] with string names and string (or number) values.
 void pairList(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
   ji::expect(v, Kind::Array, file, ptr);
@@ -35,22 +28,12 @@ void pairList(const nlohmann::json& v, const std::string& file, const std::strin
   }
 }
 
-void validateRegex(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
-  ji::expect(v, Kind::String, file, ptr);
-  try {
-    auto re = checks::compilePattern(v.get<std::string>());
-    (void)re;
-  } catch (const std::regex_error& e) {
-    throw LoadError(file, ptr, std::string("invalid regular expression: ") + e.what());
-  }
-}
-
 void validateJwt(const nlohmann::json& jwt, const std::string& file, const std::string& ptr) {
   ji::expect(jwt, Kind::Object, file, ptr);
   ji::checkKeys(jwt, file, ptr,
                 {"set", "remove", "iat_offset", "exp_offset", "scope", "encoding", "trailing_dot", "header", "raw", "none"});
   ji::optional(jwt, "set", Kind::Object, file, ptr);
-  if (auto* r = ji::optional(jwt, "remove", Kind::Array, file, ptr)) stringList(*r, file, ji::child(ptr, "remove"));
+  if (auto* r = ji::optional(jwt, "remove", Kind::Array, file, ptr)) ji::expectStringList(*r, file, ji::child(ptr, "remove"));
   ji::optional(jwt, "iat_offset", Kind::Integer, file, ptr);
   ji::optional(jwt, "exp_offset", Kind::Integer, file, ptr);
   ji::optional(jwt, "scope", Kind::String, file, ptr);
@@ -78,73 +61,6 @@ void validateBody(const nlohmann::json& body, const std::string& file, const std
     if (s == "xml" && body.contains("raw"))
       throw LoadError(file, ji::child(ptr, "format"), "\"format\": \"xml\" converts a JSON body; a raw body is sent as is");
   }
-}
-
-void validateStatus(const nlohmann::json& v, const std::string& file, const std::string& ptr) {
-  auto isStatus = [](const nlohmann::json& s) {
-    return s.is_number_integer() && s.get<int>() >= 100 && s.get<int>() <= 599;
-  };
-  const std::string reason =
-      "expected an integer 100-599, a list of them, {\"not\": n} or {\"range\": [low, high]}";
-  if (isStatus(v)) return;
-  if (v.is_array() && !v.empty()) {
-    for (const auto& s : v)
-      if (!isStatus(s)) throw LoadError(file, ptr, reason);
-    return;
-  }
-  if (v.is_object() && v.size() == 1) {
-    if (v.contains("not") && isStatus(v["not"])) return;
-    if (v.contains("range") && v["range"].is_array() && v["range"].size() == 2 && isStatus(v["range"][0]) &&
-        isStatus(v["range"][1]) && v["range"][0] <= v["range"][1])
-      return;
-  }
-  throw LoadError(file, ptr, reason);
-}
-
-// operation_outcome.diagnostics: "present", {"contains": "text"} or "any" (not judged).
-void validateDiagnostics(const nlohmann::json& d, const std::string& file, const std::string& ptr) {
-  if (d == "present" || d == "any") return;
-  if (d.is_object()) {
-    ji::checkKeys(d, file, ptr, {"contains"});
-    ji::required(d, "contains", Kind::String, file, ptr);
-    if (!d["contains"].get<std::string>().empty()) return;
-    throw LoadError(file, ji::child(ptr, "contains"), "expected the text the diagnostics must contain");
-  }
-  throw LoadError(file, ptr, "expected \"present\", \"any\" or {\"contains\": \"text\"}, got " + d.dump());
-}
-
-void validateHeaderMatcher(const nlohmann::json& m, const std::string& file, const std::string& ptr) {
-  ji::expect(m, Kind::Object, file, ptr);
-  ji::checkKeys(m, file, ptr, {"present", "absent", "equals", "equals_ci", "contains", "matches", "count"});
-  if (m.size() != 1)
-    throw LoadError(file, ptr, "a header matcher has exactly one of present, absent, equals, equals_ci, contains, matches, count");
-  ji::optional(m, "present", Kind::Boolean, file, ptr);
-  ji::optional(m, "absent", Kind::Boolean, file, ptr);
-  ji::optional(m, "equals", Kind::String, file, ptr);
-  ji::optional(m, "equals_ci", Kind::String, file, ptr);
-  ji::optional(m, "contains", Kind::String, file, ptr);
-  if (m.contains("matches")) validateRegex(m["matches"], file, ji::child(ptr, "matches"));
-  if (auto* c = ji::optional(m, "count", Kind::Integer, file, ptr); c && c->get<int>() < 0)
-    throw LoadError(file, ji::child(ptr, "count"), "expected a count >= 0");
-}
-
-void validateAssert(const nlohmann::json& a, const std::string& file, const std::string& ptr) {
-  ji::expect(a, Kind::Object, file, ptr);
-  ji::checkKeys(a, file, ptr, {"pointer", "fhirpath", "exists", "equals", "matches", "count", "contains", "message"});
-  if (a.contains("pointer") == a.contains("fhirpath"))
-    throw LoadError(file, ptr, "an assertion has exactly one of \"pointer\" or \"fhirpath\"");
-  if (auto* p = ji::optional(a, "pointer", Kind::String, file, ptr)) {
-    try {
-      nlohmann::json::json_pointer jp(p->get<std::string>());
-    } catch (const nlohmann::json::exception& e) {
-      throw LoadError(file, ji::child(ptr, "pointer"), "invalid JSON pointer \"" + p->get<std::string>() + "\"");
-    }
-  }
-  ji::optional(a, "fhirpath", Kind::String, file, ptr);
-  ji::optional(a, "exists", Kind::Boolean, file, ptr);
-  if (a.contains("matches")) validateRegex(a["matches"], file, ji::child(ptr, "matches"));
-  ji::optional(a, "count", Kind::Integer, file, ptr);
-  ji::optional(a, "message", Kind::String, file, ptr);
 }
 
 // request.tls: who the client claims to be (none / a named target identity / PEM files) and
@@ -202,7 +118,7 @@ void validateRequest(const nlohmann::json& r, const std::string& file, const std
   ji::optional(r, "raw_query", Kind::String, file, ptr);
   if (auto* h = ji::optional(r, "headers", Kind::Object, file, ptr))
     for (const auto& [k, v] : h->items()) stringOrNull(v, file, ji::child(ji::child(ptr, "headers"), k));
-  if (r.contains("remove_headers")) stringList(r["remove_headers"], file, ji::child(ptr, "remove_headers"));
+  if (r.contains("remove_headers")) ji::expectStringList(r["remove_headers"], file, ji::child(ptr, "remove_headers"));
   if (r.contains("add_headers")) pairList(r["add_headers"], file, ji::child(ptr, "add_headers"));
   ji::optional(r, "interaction_id", Kind::String, file, ptr);
   if (r.contains("jwt")) validateJwt(r["jwt"], file, ji::child(ptr, "jwt"));
@@ -213,82 +129,9 @@ void validateRequest(const nlohmann::json& r, const std::string& file, const std
 
 void validateExpect(const nlohmann::json& x, const std::string& file, const std::string& ptr) {
   ji::expect(x, Kind::Object, file, ptr);
-  ji::checkKeys(x, file, ptr,
-                {"status", "headers", "content_type", "body", "resource", "operation_outcome", "assert", "fhirpath",
-                 "validate", "checks", "max_ms", "no_response", "transport"});
-  if (const auto* t = ji::optional(x, "transport", Kind::String, file, ptr);
-      t && *t != "handshake-refused" && *t != "connection-refused" && *t != "not-served")
-    throw LoadError(file, ji::child(ptr, "transport"),
-                    "expected \"handshake-refused\", \"connection-refused\" or \"not-served\"");
-  if (x.contains("no_response") && x["no_response"] != true)
-    throw LoadError(file, ji::child(ptr, "no_response"), "expected true (omit it when a response is expected)");
-  if (x.contains("status")) validateStatus(x["status"], file, ji::child(ptr, "status"));
-  if (auto* h = ji::optional(x, "headers", Kind::Object, file, ptr)) {
-    for (const auto& [name, m] : h->items()) {
-      const auto hp = ji::child(ji::child(ptr, "headers"), name);
-      if (m.is_array()) {
-        for (std::size_t i = 0; i < m.size(); ++i) validateHeaderMatcher(m[i], file, ji::child(hp, i));
-      } else {
-        validateHeaderMatcher(m, file, hp);
-      }
-    }
-  }
-  ji::optional(x, "content_type", Kind::String, file, ptr);
-  if (auto* b = ji::optional(x, "body", Kind::String, file, ptr)) {
-    auto s = b->get<std::string>();
-    if (s != "empty" && s != "non-empty" && s != "json" && s != "xml" && s != "fhir")
-      throw LoadError(file, ji::child(ptr, "body"), "expected empty, non-empty, json, xml or fhir, got \"" + s + "\"");
-  }
-  if (auto* r = ji::optional(x, "resource", Kind::Object, file, ptr)) {
-    const auto rp = ji::child(ptr, "resource");
-    ji::checkKeys(*r, file, rp, {"type", "profile"});
-    if (r->empty()) throw LoadError(file, rp, "give \"type\" and/or \"profile\"");
-    ji::optional(*r, "type", Kind::String, file, rp);
-    ji::optional(*r, "profile", Kind::String, file, rp);
-  }
-  if (auto* o = ji::optional(x, "operation_outcome", Kind::Object, file, ptr)) {
-    const auto op = ji::child(ptr, "operation_outcome");
-    ji::checkKeys(*o, file, op, {"code", "issue_code", "severity", "display", "diagnostics"});
-    for (const auto& [k, v] : o->items())
-      if (k != "diagnostics") ji::expect(v, Kind::String, file, ji::child(op, k));
-    if (o->contains("diagnostics")) validateDiagnostics((*o)["diagnostics"], file, ji::child(op, "diagnostics"));
-  }
-  if (auto* a = ji::optional(x, "assert", Kind::Array, file, ptr))
-    for (std::size_t i = 0; i < a->size(); ++i) validateAssert((*a)[i], file, ji::child(ji::child(ptr, "assert"), i));
-  if (x.contains("fhirpath")) stringList(x["fhirpath"], file, ji::child(ptr, "fhirpath"));
-  if (x.contains("validate")) {
-    const auto& v = x["validate"];
-    const auto vp = ji::child(ptr, "validate");
-    if (v.is_object()) {
-      ji::checkKeys(v, file, vp, {"profile"});
-      ji::required(v, "profile", Kind::String, file, vp);
-    } else if (!(v.is_boolean() && v.get<bool>())) {
-      throw LoadError(file, vp, "expected true or {\"profile\": \"url\"}");
-    }
-  }
-  if (auto* c = ji::optional(x, "checks", Kind::Array, file, ptr)) {
-    for (std::size_t i = 0; i < c->size(); ++i) {
-      const auto cp = ji::child(ji::child(ptr, "checks"), i);
-      const auto& item = (*c)[i];
-      std::string name;
-      if (item.is_string()) {
-        name = item.get<std::string>();
-      } else if (item.is_object()) {
-        ji::checkKeys(item, file, cp, {"name", "args"});
-        name = ji::required(item, "name", Kind::String, file, cp).get<std::string>();
-        ji::optional(item, "args", Kind::Object, file, cp);
-      } else {
-        throw LoadError(file, cp, "expected a check name or {\"name\": ..., \"args\": {...}}");
-      }
-      if (!checks::isNamedCheck(name)) {
-        std::string reason = "unknown check \"" + name + "\"";
-        if (auto hint = ji::closest(name, checks::namedCheckNames()); !hint.empty()) reason += " (did you mean \"" + hint + "\"?)";
-        throw LoadError(file, cp, reason);
-      }
-    }
-  }
-  if (auto* m = ji::optional(x, "max_ms", Kind::Number, file, ptr); m && m->get<double>() <= 0)
-    throw LoadError(file, ji::child(ptr, "max_ms"), "expected a positive number of milliseconds");
+  ji::checkKeys(x, file, ptr, checks::expectationKeys());
+  for (const auto& kind : checks::expectationKinds())
+    if (const auto it = x.find(kind.key); it != x.end()) kind.validate(*it, file, ji::child(ptr, kind.key));
 }
 
 }  // namespace gpc

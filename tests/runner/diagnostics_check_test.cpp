@@ -30,7 +30,7 @@ std::vector<CheckResult> judge(const json& body, const json& spec) {
   const HttpResponse response = testing::jsonResponse(422, body);
   testing::FakeFhirServices fhir;
   const auto view = makeResponseView(request, response, FhirVersion::STU3, fhir);
-  return checkOperationOutcome(spec, view);
+  return runExpectations({{"operation_outcome", spec}}, view, fhir, {});
 }
 
 const CheckResult* diagnosticsCheck(const std::vector<CheckResult>& results) {
