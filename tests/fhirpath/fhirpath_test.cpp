@@ -470,6 +470,32 @@ TEST(FhirPathOperators, Arithmetic) {
   EXPECT_EQ(one("16.sqrt()"), 4.0);
 }
 
+// Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/integer-multiplication-overflow):
+// 6666666666 * 666666666666666 overflowed a signed integer. Overflow gives empty (FHIRPath
+// §6.6), everywhere an integer or a date is computed.
+TEST(FhirPathOperators, ArithmeticThatOverflowsIsEmpty) {
+  EXPECT_TRUE(empty("6666666666 * 666666666666666"));
+  EXPECT_TRUE(empty("9223372036854775807 + 1"));
+  EXPECT_TRUE(empty("(-9223372036854775807 - 1) - 1"));
+  EXPECT_TRUE(empty("(-9223372036854775807 - 1) div -1"));
+  EXPECT_TRUE(empty("(-9223372036854775807 - 1) mod -1"));
+  EXPECT_TRUE(empty("-(-9223372036854775807 - 1)"));
+  EXPECT_TRUE(empty("(-9223372036854775807 - 1).abs()"));
+  EXPECT_TRUE(empty("(10.0).power(400).floor()"));
+  EXPECT_TRUE(empty("10.power(40)"));
+  EXPECT_TRUE(empty("(10.0).power(300) * (10.0).power(300)"));
+  EXPECT_TRUE(empty("(10.0).power(300) div 0.5"));
+  EXPECT_TRUE(empty("@2015-01-01 + 99999999999999999 days"));
+  EXPECT_TRUE(empty("@2015-01-01 + 9000 years"));
+  EXPECT_TRUE(empty("@2015-01-01 - 3000 years"));
+  EXPECT_TRUE(empty("@2015-03-01 - 2015 years"));
+  EXPECT_TRUE(empty("@0001-06-01 - 6 months"));
+  EXPECT_TRUE(truth("(@0001-06-01 - 5 months) = @0001-01-01"));
+  EXPECT_TRUE(empty("@2015-01-01 + 9223372036854775807 weeks"));
+  EXPECT_EQ(one("9223372036854775806 + 1"), 9223372036854775807LL);
+  EXPECT_TRUE(truth("(@2015-01-01 + 7000 years) = @9015-01-01"));
+}
+
 TEST(FhirPathOperators, Membership) {
   EXPECT_TRUE(truth("'Jim' in name.given"));
   EXPECT_FALSE(truth("'Bob' in name.given"));

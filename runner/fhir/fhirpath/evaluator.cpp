@@ -131,32 +131,28 @@ Collection arithmetic(const Node& n, const Collection& lc, const Collection& rc)
     bool integers = ka == Kind::Integer && kb == Kind::Integer;
     if (integers && op != "/") {
       long long x = a->data().get<long long>(), y = b->data().get<long long>();
-      if (op == "+") return {makeInteger(x + y)};
-      if (op == "-") return {makeInteger(x - y)};
-      if (op == "*") return {makeInteger(x * y)};
-      if (y == 0) return {};
-      if (op == "div") return {makeInteger(x / y)};
-      if (op == "mod") return {makeInteger(x % y)};
+      const char code = op == "div" ? '/' : op == "mod" ? '%' : op[0];
+      return integerOrEmpty(checkedIntegerOp(code, x, y));
     }
     double x = a->data().get<double>(), y = b->data().get<double>();
     // A sum keeps the finer of the operands' written precisions (integers have scale 0).
     const int sa = ka == Kind::Integer ? 0 : a->scale, sb = kb == Kind::Integer ? 0 : b->scale;
     const int scale = sa >= 0 && sb >= 0 ? std::max(sa, sb) : -1;
-    if (op == "+") return {makeDecimal(x + y, scale)};
-    if (op == "-") return {makeDecimal(x - y, scale)};
-    if (op == "*") return {makeDecimal(x * y)};
+    if (op == "+") return decimalOrEmpty(x + y, scale);
+    if (op == "-") return decimalOrEmpty(x - y, scale);
+    if (op == "*") return decimalOrEmpty(x * y);
     if (y == 0) return {};
-    if (op == "/") return {makeDecimal(x / y)};
-    if (op == "div") return {makeInteger(static_cast<long long>(std::trunc(x / y)))};
-    if (op == "mod") return {makeDecimal(std::fmod(x, y))};
+    if (op == "/") return decimalOrEmpty(x / y);
+    if (op == "div") return integerOrEmpty(integerFromDecimal(std::trunc(x / y)));
+    if (op == "mod") return decimalOrEmpty(std::fmod(x, y));
   }
   auto ta = asTemporal(*a);
   if ((ka == Kind::Date || ka == Kind::DateTime || ka == Kind::Time || ka == Kind::String) && ta &&
       kb == Kind::Quantity && (op == "+" || op == "-")) {
     auto q = asQuantity(*b);
-    auto r = addDuration(*ta, op == "+" ? q->value : -q->value, q->unit);
-    if (!r) fail(n, "cannot add a quantity in '" + q->unit + "' to a date/time");
-    return {makeTemporal(*r)};
+    const auto sum = addDuration(*ta, op == "+" ? q->value : -q->value, q->unit);
+    if (sum.unitRefused) fail(n, "cannot add a quantity in '" + q->unit + "' to a date/time");
+    return sum.value ? Collection{makeTemporal(*sum.value)} : Collection{};
   }
   if (ka == Kind::Quantity && kb == Kind::Quantity) {
     auto x = asQuantity(*a), y = asQuantity(*b);
@@ -324,7 +320,7 @@ Collection eval(const Node& n, const Collection& focus, const Env& env) {
       const Value* v = singleton(c, n, "unary '-'");
       if (!v) return {};
       switch (kindOf(*v)) {
-        case Kind::Integer: return {makeInteger(-v->data().get<long long>())};
+        case Kind::Integer: return integerOrEmpty(checkedIntegerOp('-', 0, v->data().get<long long>()));
         case Kind::Decimal: return {makeDecimal(-v->data().get<double>(), v->scale)};
         case Kind::Quantity: {
           auto q = asQuantity(*v);

@@ -239,37 +239,45 @@ std::string formatTemporal(const Temporal& t) {
   return out;
 }
 
-std::optional<Temporal> addDuration(const Temporal& t, double amount, std::string_view unit) {
+DurationSum addDuration(const Temporal& t, double amount, std::string_view unit) {
   std::string u(unit);
   if (u.size() > 1 && u.back() == 's' && u != "ms") u.pop_back();
-  long long n = static_cast<long long>(std::trunc(amount));
-  Temporal r = t;
+  const bool calendarMonths = u == "year" || u == "month";
+  long long unitMs = 0;  // for the fixed-length units
+  if (u == "week" || u == "wk") unitMs = 7 * 86400000LL;
+  else if (u == "day" || u == "d") unitMs = 86400000LL;
+  else if (u == "hour" || u == "h") unitMs = 3600000LL;
+  else if (u == "minute" || u == "min") unitMs = 60000LL;
+  else if (u == "second" || u == "s") unitMs = 1000;
+  else if (u == "millisecond" || u == "ms") unitMs = 1;
   // UCUM 'a' and 'mo' are not calendar durations; FHIRPath refuses them for date arithmetic.
-  if (u == "year" || u == "month") {
-    if (t.kind == Temporal::Kind::Time) return std::nullopt;
+  if ((!calendarMonths && unitMs == 0) || (calendarMonths && t.kind == Temporal::Kind::Time)) return {true, std::nullopt};
+
+  // FHIR dates are years 1 to 9999: an amount that would leave them gives empty, and is
+  // refused before the integer arithmetic below could overflow. (A time of day wraps, but
+  // an amount past 10,000 years of milliseconds is no time arithmetic anyone writes.)
+  constexpr double kMaxYears = 10000, kMaxMillis = kMaxYears * 366 * 86400000.0;
+  const double whole = std::trunc(amount);
+  if (!std::isfinite(whole)) return {};
+  if (calendarMonths ? std::abs(whole) > kMaxYears * 12 : std::abs(whole) * static_cast<double>(unitMs) > kMaxMillis)
+    return {};
+  const long long n = static_cast<long long>(whole);
+  Temporal r = t;
+  if (calendarMonths) {
     long long months = u == "year" ? n * 12 : n;
     long long total = static_cast<long long>(r.parts[kYear]) * 12 + (r.parts[kMonth] - 1) + months;
+    if (total < 12 || total >= 10000 * 12) return {};  // before year 1 or after 9999
     r.parts[kYear] = static_cast<int>(total / 12);
     r.parts[kMonth] = static_cast<int>(total % 12) + 1;
     r.parts[kDay] = std::min(r.parts[kDay], daysInMonth(r.parts[kYear], r.parts[kMonth]));
-    return r;
-  }
-  long long ms;
-  if (u == "week" || u == "wk") ms = n * 7 * 86400000LL;
-  else if (u == "day" || u == "d") ms = n * 86400000LL;
-  else if (u == "hour" || u == "h") ms = n * 3600000LL;
-  else if (u == "minute" || u == "min") ms = n * 60000LL;
-  else if (u == "second" || u == "s") ms = n * 1000;
-  else if (u == "millisecond" || u == "ms") ms = n;
-  else return std::nullopt;
-  if (t.kind == Temporal::Kind::Time) {
-    long long day = 86400000LL;
-    long long v = ((toEpochMillis(t) + ms) % day + day) % day;
-    fromEpochMillis(r, v);
+  } else if (t.kind == Temporal::Kind::Time) {
+    const long long day = 86400000LL;
+    fromEpochMillis(r, ((toEpochMillis(t) + n * unitMs) % day + day) % day);
   } else {
-    fromEpochMillis(r, toEpochMillis(t) + ms);
+    fromEpochMillis(r, toEpochMillis(t) + n * unitMs);
   }
-  return r;
+  if (t.kind != Temporal::Kind::Time && (r.parts[kYear] < 1 || r.parts[kYear] > 9999)) return {};
+  return {false, r};
 }
 
 }  // namespace gpc::fhirpath::detail

@@ -33,7 +33,12 @@ std::string formatTemporal(const Temporal& t);  // the FHIRPath text form, witho
 
 // Adds `amount` of a calendar unit ("year", "month", "week", "day", "hour", "minute",
 // "second", "millisecond", or UCUM 'a','mo','wk','d','h','min','s','ms'); nullopt when the
-// unit is not a time unit.
-std::optional<Temporal> addDuration(const Temporal& t, double amount, std::string_view unit);
+// unit is not a time unit. A sum outside years 1 to 9999 has no `value` but is not refused:
+// it is empty, as arithmetic that overflows is (FHIRPath §6.6).
+struct DurationSum {
+  bool unitRefused = false;
+  std::optional<Temporal> value;
+};
+DurationSum addDuration(const Temporal& t, double amount, std::string_view unit);
 
 }  // namespace gpc::fhirpath::detail

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -311,6 +312,27 @@ std::optional<int> compareItems(const Value& a, const Value& b, const char* op) 
   }
   throw EvalError(std::string("operator ") + op + ": cannot compare " + shown(a) + " with " +
                   shown(b));
+}
+
+std::optional<long long> integerFromDecimal(double d) {
+  // 2^63 is exact as a double; every double below it in magnitude converts without overflow.
+  constexpr double kLimit = 9223372036854775808.0;
+  if (!std::isfinite(d) || d >= kLimit || d < -kLimit) return std::nullopt;
+  return static_cast<long long>(d);
+}
+
+std::optional<long long> checkedIntegerOp(char op, long long x, long long y) {
+  long long r = 0;
+  switch (op) {
+    case '+': return __builtin_add_overflow(x, y, &r) ? std::nullopt : std::optional(r);
+    case '-': return __builtin_sub_overflow(x, y, &r) ? std::nullopt : std::optional(r);
+    case '*': return __builtin_mul_overflow(x, y, &r) ? std::nullopt : std::optional(r);
+    case '/':
+    case '%':
+      if (y == 0 || (x == std::numeric_limits<long long>::min() && y == -1)) return std::nullopt;
+      return op == '/' ? x / y : x % y;
+    default: return std::nullopt;
+  }
 }
 
 std::string shown(const json& data) { return data.dump(-1, ' ', false, json::error_handler_t::replace); }

@@ -2,6 +2,7 @@
 // The items an evaluation passes around: pointers into the input document for elements,
 // shared computed JSON for values the expression makes. Nothing here copies the input.
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,17 @@ Value makeTemporal(const Temporal& t);
 // (FHIR JSON gives dates as plain strings when no type information is available).
 std::optional<Temporal> asTemporal(const Value& v);
 std::optional<double> asNumber(const Value& v);
+
+// Arithmetic that overflows gives empty (FHIRPath §6.6 "Math"), never undefined behaviour:
+// integers are held in 64 bits, and a decimal becomes an integer only when it fits.
+std::optional<long long> integerFromDecimal(double d);
+std::optional<long long> checkedIntegerOp(char op, long long x, long long y);  // + - * / (div) %
+inline Collection integerOrEmpty(std::optional<long long> i) {
+  return i ? Collection{makeInteger(*i)} : Collection{};
+}
+inline Collection decimalOrEmpty(double d, int scale = -1) {
+  return std::isfinite(d) ? Collection{makeDecimal(d, scale)} : Collection{};
+}
 
 struct Quantity {
   double value = 0;

@@ -20,8 +20,8 @@ Spec mathFunction(MathFn fn) {
           }};
 }
 
-std::optional<Value> decimalOrEmpty(double d) {
-  if (std::isnan(d) || std::isinf(d)) return std::nullopt;
+std::optional<Value> finiteDecimal(double d) {
+  if (!std::isfinite(d)) return std::nullopt;
   return makeDecimal(d);
 }
 
@@ -30,7 +30,11 @@ std::optional<Value> decimalOrEmpty(double d) {
 void addMathFunctions(Table& table) {
   table.insert({
       {"abs", mathFunction([](const Value& v, Kind k) -> std::optional<Value> {
-         if (k == Kind::Integer) return makeInteger(std::llabs(v.data().get<long long>()));
+         if (k == Kind::Integer) {
+           const long long i = v.data().get<long long>();
+           const auto a = i < 0 ? checkedIntegerOp('-', 0, i) : std::optional(i);
+           return a ? std::optional(makeInteger(*a)) : std::nullopt;
+         }
          if (k == Kind::Quantity) {
            auto q = asQuantity(v);
            return makeQuantity(std::abs(q->value), q->unit);
@@ -38,17 +42,20 @@ void addMathFunctions(Table& table) {
          return makeDecimal(std::abs(v.data().get<double>()));
        })},
       {"ceiling", mathFunction([](const Value& v, Kind) -> std::optional<Value> {
-         return makeInteger(static_cast<long long>(std::ceil(v.data().get<double>())));
+         const auto i = integerFromDecimal(std::ceil(v.data().get<double>()));
+         return i ? std::optional(makeInteger(*i)) : std::nullopt;
        })},
       {"floor", mathFunction([](const Value& v, Kind) -> std::optional<Value> {
-         return makeInteger(static_cast<long long>(std::floor(v.data().get<double>())));
+         const auto i = integerFromDecimal(std::floor(v.data().get<double>()));
+         return i ? std::optional(makeInteger(*i)) : std::nullopt;
        })},
       {"truncate", mathFunction([](const Value& v, Kind) -> std::optional<Value> {
-         return makeInteger(static_cast<long long>(std::trunc(v.data().get<double>())));
+         const auto i = integerFromDecimal(std::trunc(v.data().get<double>()));
+         return i ? std::optional(makeInteger(*i)) : std::nullopt;
        })},
-      {"sqrt", mathFunction([](const Value& v, Kind) { return decimalOrEmpty(std::sqrt(v.data().get<double>())); })},
-      {"exp", mathFunction([](const Value& v, Kind) { return decimalOrEmpty(std::exp(v.data().get<double>())); })},
-      {"ln", mathFunction([](const Value& v, Kind) { return decimalOrEmpty(std::log(v.data().get<double>())); })},
+      {"sqrt", mathFunction([](const Value& v, Kind) { return finiteDecimal(std::sqrt(v.data().get<double>())); })},
+      {"exp", mathFunction([](const Value& v, Kind) { return finiteDecimal(std::exp(v.data().get<double>())); })},
+      {"ln", mathFunction([](const Value& v, Kind) { return finiteDecimal(std::log(v.data().get<double>())); })},
       // R5 precision(): digits after the point of a decimal as written; digits of a date/time.
       {"precision", {0, 0, [](const Node& n, const Collection& in, const Env&) -> Collection {
          const Value* v = single(in, n);
@@ -78,7 +85,7 @@ void addMathFunctions(Table& table) {
          if (!x) fail(n, "round() expects a number");
          long long places = argCount(n) ? integerArg(n, 0, env).value_or(0) : 0;
          double scale = std::pow(10.0, static_cast<double>(places));
-         return {makeDecimal(std::round(*x * scale) / scale)};
+         return decimalOrEmpty(std::round(*x * scale) / scale);
        }}},
       {"log", {1, 1, [](const Node& n, const Collection& in, const Env& env) -> Collection {
          const Value* v = single(in, n);
@@ -86,8 +93,7 @@ void addMathFunctions(Table& table) {
          if (!v || b.empty()) return {};
          auto x = asNumber(*v), base = asNumber(b.front());
          if (!x || !base) fail(n, "log() expects numbers");
-         auto r = decimalOrEmpty(std::log(*x) / std::log(*base));
-         return r ? Collection{*r} : Collection{};
+         return decimalOrEmpty(std::log(*x) / std::log(*base));
        }}},
       {"power", {1, 1, [](const Node& n, const Collection& in, const Env& env) -> Collection {
          const Value* v = single(in, n);
@@ -98,8 +104,8 @@ void addMathFunctions(Table& table) {
          double r = std::pow(*x, *y);
          if (std::isnan(r)) return {};
          if (kindOf(*v) == Kind::Integer && kindOf(e.front()) == Kind::Integer && *y >= 0)
-           return {makeInteger(static_cast<long long>(r))};
-         return {makeDecimal(r)};
+           return integerOrEmpty(integerFromDecimal(r));
+         return decimalOrEmpty(r);
        }}},
   });
 }
