@@ -40,10 +40,12 @@ CheckResult judge(const nlohmann::json& a, const std::vector<nlohmann::json>& va
   if (a.contains("matches")) {
     const auto pattern = a["matches"].get<std::string>();
     const std::regex re = compilePattern(pattern);
+    std::string refusal;
     const bool ok = !values.empty() && std::all_of(values.begin(), values.end(), [&](const nlohmann::json& v) {
-      return v.is_string() && std::regex_search(v.get<std::string>(), re);
+      return v.is_string() && searchPattern(v.get<std::string>(), re, &refusal);
     });
-    return done(ok, "matches " + pattern, what + ": expected to match /" + pattern + "/, got " + brief(actual));
+    return done(ok, "matches " + pattern,
+                what + ": expected to match /" + pattern + "/, got " + (refusal.empty() ? brief(actual) : refusal));
   }
   if (a.contains("count")) {
     // A pointer selects one value: count its items when it is a list.

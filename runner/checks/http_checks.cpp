@@ -163,7 +163,7 @@ std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const CheckCon
       const std::string& op = matcher.key();
       const nlohmann::json& arg = matcher.value();
       bool ok = false;
-      std::string expected, message;
+      std::string expected, message, refusal;
       if (op == "present" || op == "absent") {
         bool wantPresent = (op == "present") == arg.get<bool>();
         ok = wantPresent == !values.empty();
@@ -179,13 +179,13 @@ std::vector<CheckResult> checkHeaders(const nlohmann::json& spec, const CheckCon
         if (op == "equals") ok = !values.empty() && joined == want;
         else if (op == "equals_ci") ok = !values.empty() && lower(joined) == lower(want);
         else if (op == "contains") ok = !values.empty() && joined.find(want) != std::string::npos;
-        else ok = !values.empty() && std::regex_search(joined, compilePattern(want));
+        else ok = !values.empty() && searchPattern(joined, compilePattern(want), &refusal);
         const std::string verb = op == "equals" ? "equal" : op == "equals_ci" ? "equal (ignoring case)"
                                  : op == "contains" ? "contain" : "match";
         expected = verb + " \"" + want + "\"";
         message = "header " + name + (values.empty() ? " is missing (expected to " + expected + ")"
                                       : ok ? std::string(" ") + (verb == "contain" ? "contains" : verb == "match" ? "matches" : "equals") + " \"" + want + "\""
-                                           : ": expected to " + expected + ", got \"" + brief(joined) + "\"");
+                                           : ": expected to " + expected + ", got " + (refusal.empty() ? "\"" + brief(joined) + "\"" : refusal));
       }
       out.push_back(makeResult("header", name, ok, message, expected, actual));
     }

@@ -529,9 +529,32 @@ TEST(FhirPathFunctions, TreeAndUtility) {
   EXPECT_TRUE(truth("'<div xmlns=\"http://www.w3.org/1999/xhtml\">hi</div>'.htmlChecks()"));
   EXPECT_FALSE(truth("'<div><script>x</script></div>'.htmlChecks()"));
   EXPECT_FALSE(truth("'<div onclick=\"x\">a</div>'.htmlChecks()"));
+  EXPECT_FALSE(truth("'<div>  </div>'.htmlChecks()"));                      // no text
+  EXPECT_TRUE(truth("'  <div><img src=\"x\"/></div> '.htmlChecks()"));       // an image is content
+  EXPECT_FALSE(truth("'<div>< SCRIPT>x</div>'.htmlChecks()"));               // any case, spaces after '<'
+  EXPECT_FALSE(truth("'<div><p ONCLICK = \"x\">a</p></div>'.htmlChecks()"));
+  EXPECT_TRUE(truth("'<div><formula>a</formula></div>'.htmlChecks()"));      // not <form>
+  EXPECT_TRUE(truth("'<div><p>x on= y</p></div>'.htmlChecks()"));            // "on" needs a name
+  EXPECT_FALSE(truth("'<span>a</span>'.htmlChecks()"));
+  EXPECT_FALSE(truth("'<divx>a</div>'.htmlChecks()"));
 }
 
 // ---- the public contract
+
+// Provider strings of any length: matches() on 100,000 characters and htmlChecks() on a
+// narrative of a megabyte used to overflow the stack inside std::regex (see safe_regex.h).
+TEST(FhirPathStrings, LongStringsAreMatchedNotCrashedOn) {
+  const json doc = {{"resourceType", "Basic"},
+                    {"code", std::string(100'000, '7')},
+                    {"text", {{"div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + std::string(1'000'000, 'x') + "</p></div>"}}}};
+  EXPECT_TRUE(truth("code.matches('^[0-9]*$')", doc));
+  EXPECT_TRUE(truth("code.toInteger().empty()", doc));
+  EXPECT_TRUE(truth("text.div.htmlChecks()", doc));
+  const json huge = {{"resourceType", "Basic"}, {"code", std::string(300'000, '7')}};
+  EXPECT_NE(errorOf("code.matches('7')", huge).find("matches(): a string of 300000 bytes is too long"), std::string::npos)
+      << errorOf("code.matches('7')", huge);
+  EXPECT_NE(errorOf("'x'.matches('7{2222222222222222222}')").find("repetition count over 1000"), std::string::npos);
+}
 
 TEST(FhirPathApi, EvaluateBoolean) {
   EXPECT_TRUE(fp::evaluateBoolean(fp::parse("name.exists()"), patient()));

@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 
+#include "runner/fhir/safe_regex.h"
 #include "runner/fhir/fhirpath/evaluator.h"
 #include "runner/fhir/fhirpath/functions/library.h"
 
@@ -56,7 +57,11 @@ Collection callFunction(const Node& n, const Collection& focus, const Env& env) 
                                    : (env.thisItem ? Collection{*env.thisItem} : focus);
   Env callEnv = env;
   callEnv.argFocus = &focus;
-  return it->second.fn(n, input, callEnv);
+  try {
+    return it->second.fn(n, input, callEnv);
+  } catch (const fhir::RegexTooCostly& e) {
+    fail(n, n.name + "(): " + e.what());
+  }
 }
 
 }  // namespace gpc::fhirpath::detail

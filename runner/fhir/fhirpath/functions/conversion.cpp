@@ -4,9 +4,19 @@
 #include <string>
 
 #include "runner/fhir/fhirpath/functions/library.h"
+#include "runner/fhir/safe_regex.h"
 
 namespace gpc::fhirpath::detail::functions {
 namespace {
+
+// A string too long to match is no number or quantity either.
+bool wholeMatch(const std::string& s, const std::regex& re, std::smatch* m = nullptr) {
+  try {
+    return m ? fhir::regexMatch(s, *m, re) : fhir::regexMatch(s, re);
+  } catch (const fhir::RegexTooCostly&) {
+    return false;
+  }
+}
 
 std::optional<long long> toIntegerValue(const Value& v) {
   switch (kindOf(v)) {
@@ -15,7 +25,7 @@ std::optional<long long> toIntegerValue(const Value& v) {
     case Kind::String: {
       static const std::regex re(R"([+-]?\d+)");
       const std::string& s = v.data().get_ref<const std::string&>();
-      if (!std::regex_match(s, re)) return std::nullopt;
+      if (!wholeMatch(s, re)) return std::nullopt;
       try {
         return std::stoll(s);
       } catch (const std::exception&) {
@@ -34,7 +44,7 @@ std::optional<double> toDecimalValue(const Value& v) {
     case Kind::String: {
       static const std::regex re(R"([+-]?\d+(\.\d+)?)");
       const std::string& s = v.data().get_ref<const std::string&>();
-      if (!std::regex_match(s, re)) return std::nullopt;
+      if (!wholeMatch(s, re)) return std::nullopt;
       return std::stod(s);
     }
     default: return std::nullopt;
@@ -79,7 +89,7 @@ std::optional<Value> toQuantityValue(const Value& v) {
           R"(([+-]?\d+(?:\.\d+)?)\s*(?:'([^']+)'|((?:year|month|week|day|hour|minute|second|millisecond)s?))?)");
       std::smatch m;
       const std::string& s = v.data().get_ref<const std::string&>();
-      if (!std::regex_match(s, m, re)) return std::nullopt;
+      if (!wholeMatch(s, re, &m)) return std::nullopt;
       std::string unit = m[2].matched ? m[2].str() : m[3].matched ? m[3].str() : "1";
       return makeQuantity(std::stod(m[1].str()), unit);
     }

@@ -1,5 +1,6 @@
 // FHIRPath functions: FHIR-specific (extension, resolve, hasValue, htmlChecks ...).
-#include <regex>
+#include <cctype>
+#include <string_view>
 #include <string>
 
 #include "runner/fhir/fhirpath/functions/library.h"
@@ -38,15 +39,56 @@ const json* resolveReference(const std::string& ref, const Env& env) {
 }
 
 // txt-1's htmlChecks(): the narrative must be non-empty XHTML without active content.
+// Written out by hand rather than as regexes: libstdc++'s regex recurses once per character a
+// quantifier consumes (see safe_regex.h), and a narrative is as long as a provider makes it.
+bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool isLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// "<" [space]* one of the active-content element names, then not a name character.
+bool opensActiveElement(std::string_view s, std::size_t lt) {
+  static const std::string_view kActive[] = {"script", "object", "applet",   "iframe", "embed", "form", "input",
+                                              "frame",  "frameset", "base", "link",   "meta",  "style"};
+  std::size_t i = lt + 1;
+  while (i < s.size() && isSpace(s[i])) ++i;
+  std::size_t end = i;
+  while (end < s.size() && isWordChar(s[end])) ++end;
+  std::string name(s.substr(i, end - i));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto active : kActive)
+    if (name == active) return true;
+  return false;
+}
+
+// [space] "on" [letters]+ [space]* "=": an event-handler attribute.
+bool startsEventHandler(std::string_view s, std::size_t space) {
+  std::size_t i = space + 1;
+  if (i + 1 >= s.size() || std::tolower(static_cast<unsigned char>(s[i])) != 'o' ||
+      std::tolower(static_cast<unsigned char>(s[i + 1])) != 'n')
+    return false;
+  i += 2;
+  const std::size_t letters = i;
+  while (i < s.size() && isLetter(s[i])) ++i;
+  if (i == letters) return false;
+  while (i < s.size() && isSpace(s[i])) ++i;
+  return i < s.size() && s[i] == '=';
+}
+
 bool htmlChecks(const std::string& div) {
-  static const std::regex forbidden(
-      R"(<\s*(script|object|applet|iframe|embed|form|input|frame|frameset|base|link|meta|style)\b|\son[a-z]+\s*=)",
-      std::regex::icase);
-  static const std::regex hasDiv(R"(^\s*<div[\s>][\s\S]*</div>\s*$)");
-  if (!std::regex_match(div, hasDiv)) return false;
-  if (std::regex_search(div, forbidden)) return false;
-  static const std::regex text(R"(>[^<\s]|<img\b)");
-  return std::regex_search(div, text);
+  std::string_view d(div);
+  while (!d.empty() && isSpace(d.front())) d.remove_prefix(1);
+  while (!d.empty() && isSpace(d.back())) d.remove_suffix(1);
+  if (d.size() < 11 || d.substr(0, 4) != "<div" || !(isSpace(d[4]) || d[4] == '>') || d.substr(d.size() - 6) != "</div>")
+    return false;
+  bool hasContent = false;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (d[i] == '<' && opensActiveElement(d, i)) return false;
+    if (isSpace(d[i]) && startsEventHandler(d, i)) return false;
+    if (d[i] == '>' && i + 1 < d.size() && d[i + 1] != '<' && !isSpace(d[i + 1])) hasContent = true;
+    if (d[i] == '<' && d.substr(i, 4) == "<img" && (i + 4 == d.size() || !isWordChar(d[i + 4])))
+      hasContent = true;
+  }
+  return hasContent;
 }
 
 }  // namespace

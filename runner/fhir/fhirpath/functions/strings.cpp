@@ -5,6 +5,7 @@
 
 #include "runner/fhir/fhirpath/codec.h"
 #include "runner/fhir/fhirpath/functions/library.h"
+#include "runner/fhir/safe_regex.h"
 
 namespace gpc::fhirpath::detail::functions {
 namespace {
@@ -41,7 +42,7 @@ std::string singleLineMode(const std::string& pattern) {
 
 std::regex compileRegex(const Node& n, const std::string& pattern) {
   try {
-    return std::regex(singleLineMode(pattern), std::regex::ECMAScript);
+    return fhir::compileRegex(singleLineMode(pattern));
   } catch (const std::regex_error& e) {
     fail(n, n.name + "(): invalid regular expression '" + pattern + "': " + e.what());
   }
@@ -151,19 +152,19 @@ void addStringFunctions(Table& table) {
       {"matches", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
          auto p = stringArg(n, 0, env);
          if (!p) return Collection{};
-         return boolean(std::regex_search(s, compileRegex(n, *p)));
+         return boolean(fhir::regexSearch(s, compileRegex(n, *p)));
        })},
       {"matchesFull", stringFunction(1, 1, [](const Node& n, const std::string& s, const Env& env) {
          auto p = stringArg(n, 0, env);
          if (!p) return Collection{};
-         return boolean(std::regex_match(s, compileRegex(n, *p)));
+         return boolean(fhir::regexMatch(s, compileRegex(n, *p)));
        })},
       {"replaceMatches", stringFunction(2, 2, [](const Node& n, const std::string& s, const Env& env) {
          auto p = stringArg(n, 0, env);
          auto with = stringArg(n, 1, env);
          if (!p || !with) return Collection{};
          if (p->empty()) return Collection{makeString(s)};
-         return Collection{makeString(std::regex_replace(s, compileRegex(n, *p), *with))};
+         return Collection{makeString(fhir::regexReplace(s, compileRegex(n, *p), *with))};
        })},
       {"length", stringFunction(0, 0, [](const Node&, const std::string& s, const Env&) {
          return Collection{makeInteger(static_cast<long long>(codePoints(s).size()))};

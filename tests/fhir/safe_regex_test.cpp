@@ -1,0 +1,56 @@
+// std::regex over provider text: long subjects no longer overflow the stack, huge repetition
+// counts are refused, and subjects past the limit are refused with their length.
+#include <gtest/gtest.h>
+
+#include "runner/fhir/safe_regex.h"
+#include "runner/fhir/utf8.h"
+
+namespace {
+
+using namespace gpc::fhir;
+
+// 100,000 characters against [\s\S]* took libstdc++'s recursive matcher past an 8 MB stack
+// (a segmentation fault, measured); on the sized thread it is an ordinary match.
+TEST(SafeRegex, LongSubjectsMatchWithoutExhaustingTheStack) {
+  const std::string longText(200'000, 'a');
+  EXPECT_TRUE(regexMatch(longText, compileRegex(R"(^[\s\S]*$)")));
+  EXPECT_TRUE(regexSearch(longText + "b", compileRegex(R"((a|b)*b$)")));
+  EXPECT_EQ(regexReplace(std::string(50'000, 'x'), compileRegex("x+"), "y"), "y");
+  std::smatch m;
+  EXPECT_TRUE(regexMatch(longText, m, compileRegex("(a*)")));
+  EXPECT_EQ(m[1].length(), 200'000);
+  EXPECT_FALSE(regexMatch("short", compileRegex("a+")));
+}
+
+TEST(SafeRegex, SubjectsPastTheLimitAreRefusedWithTheirLength) {
+  const std::string tooLong(kMaxSubjectBytes + 1, 'a');
+  try {
+    regexSearch(tooLong, compileRegex("a"));
+    FAIL() << "no refusal";
+  } catch (const RegexTooCostly& e) {
+    EXPECT_NE(std::string(e.what()).find(std::to_string(kMaxSubjectBytes + 1) + " bytes"), std::string::npos) << e.what();
+  }
+}
+
+// Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/regex-repetition-count-overflow):
+// libstdc++ multiplied the digits of {0222...229} into a signed overflow while compiling.
+TEST(SafeRegex, RepetitionCountsPastTheLimitAreRefused) {
+  EXPECT_THROW(compileRegex("9]{0222222222222222222222222222222222222222229}$"), std::regex_error);
+  EXPECT_THROW(compileRegex("a{1001}"), RegexRefused);
+  EXPECT_THROW(compileRegex("a{2,99999999999999999999}"), RegexRefused);
+  EXPECT_NO_THROW(compileRegex("a{1000}"));
+  EXPECT_NO_THROW(compileRegex(R"([{99999}]\{99999})"));  // a class and an escaped brace count nothing
+  try {
+    compileRegex("a{5000}");
+  } catch (const RegexRefused& e) {
+    EXPECT_STREQ(e.what(), "a repetition count over 1000 is refused");
+  }
+}
+
+TEST(Utf8, FirstInvalidByteIsFound) {
+  EXPECT_FALSE(firstInvalidUtf8("caf\xC3\xA9"));
+  EXPECT_EQ(firstInvalidUtf8("ab\xC3"), 2u);        // truncated sequence
+  EXPECT_EQ(firstInvalidUtf8("a\xED\xA0\x80"), 1u);  // surrogate
+}
+
+}  // namespace
