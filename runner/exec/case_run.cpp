@@ -125,7 +125,7 @@ void CaseRun::buildNext() {
   } catch (const std::exception& e) {
     return finish(Verdict::Errored, prefix + "cannot build the request: " + e.what());
   }
-  result_.exchanges.push_back(exchangeFor(step, step.name, built));
+  result_.exchanges.push_back(exchangeFor(step, step.name, std::move(built)));
 }
 
 void CaseRun::answer(HttpResponse answered) {

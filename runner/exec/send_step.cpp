@@ -1,13 +1,15 @@
 #include "runner/exec/send_step.h"
 
+#include <utility>
+
 namespace gpc {
 
-Exchange exchangeFor(const Step& step, const std::string& stepName, const BuiltRequest& built) {
+Exchange exchangeFor(const Step& step, const std::string& stepName, BuiltRequest&& built) {
   Exchange exchange;
   exchange.step = stepName;
   exchange.interaction = step.interaction.name;
   exchange.kind = latency::toString(step.interaction.kind);
-  exchange.request = built.http;
+  exchange.request = std::move(built.http);
   if (!built.jwtPayload.is_null()) exchange.jwtPayload = built.jwtPayload.dump(2);
   return exchange;
 }
@@ -23,8 +25,8 @@ HttpResponse sendRequest(const HttpRequest& request, Transport& transport) {
 }
 
 Exchange sendStep(const Step& step, const std::string& stepName, const BuiltRequest& built, Transport& transport) {
-  Exchange exchange = exchangeFor(step, stepName, built);
-  exchange.response = sendRequest(built.http, transport);
+  Exchange exchange = exchangeFor(step, stepName, BuiltRequest(built));
+  exchange.response = sendRequest(exchange.request, transport);
   return exchange;
 }
 

@@ -9,8 +9,9 @@
 
 namespace gpc {
 
-// The evidence of `built` for `step` (named `stepName`), its response still to come.
-Exchange exchangeFor(const Step& step, const std::string& stepName, const BuiltRequest& built);
+// The evidence of `built` for `step` (named `stepName`), its response still to come. The
+// request is moved in: it is built once per exchange and the evidence is where it lives.
+Exchange exchangeFor(const Step& step, const std::string& stepName, BuiltRequest&& built);
 
 // `request` through `transport`. A Transport that throws is treated as one that reported a
 // transport error.

@@ -109,6 +109,17 @@ TEST_F(JwtTest, EveryEdit) {
 TEST(Encoding, Base64AndPercent) {
   EXPECT_EQ(base64UrlEncode("\xfb\xff"), "-_8");
   EXPECT_EQ(base64Encode("\xfb\xff"), "+/8=");
+  // RFC 4648 §10 test vectors, padded and (base64url) not.
+  const std::pair<const char*, const char*> vectors[] = {{"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},
+                                                         {"foo", "Zm9v"}, {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="},
+                                                         {"foobar", "Zm9vYmFy"}};
+  for (const auto& [plain, encoded] : vectors) {
+    EXPECT_EQ(base64Encode(plain), encoded) << plain;
+    std::string unpadded = encoded;
+    unpadded.erase(unpadded.find_last_not_of('=') + 1);
+    EXPECT_EQ(base64UrlEncode(plain), unpadded) << plain;
+    EXPECT_EQ(*base64Decode(encoded), plain) << plain;
+  }
   EXPECT_EQ(*base64Decode("-_8"), "\xfb\xff");
   EXPECT_FALSE(base64Decode("a$b"));
   EXPECT_EQ(percentEncode("https://fhir.nhs.uk/Id/nhs-number|9690937286"),
