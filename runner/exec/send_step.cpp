@@ -10,7 +10,8 @@ Exchange exchangeFor(const Step& step, const std::string& stepName, BuiltRequest
   exchange.interaction = step.interaction.name;
   exchange.kind = latency::toString(step.interaction.kind);
   exchange.request = std::move(built.http);
-  if (!built.jwtPayload.is_null()) exchange.jwtPayload = built.jwtPayload.dump(2);
+  // Compact, as encoded: the HTML report lays JSON out for reading, the JSON report keeps bytes.
+  exchange.jwtPayload = std::move(built.jwtPayload);
   return exchange;
 }
 

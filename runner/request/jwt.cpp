@@ -90,9 +90,10 @@ Jwt buildJwt(const Target& target, const Interaction& interaction, std::chrono::
     for (const auto& k : edits["remove"]) claims.erase(k.get<std::string>());
 
   jwt.header = edits.contains("header") ? edits["header"] : nlohmann::json{{"alg", "none"}, {"typ", "JWT"}};
-  jwt.payload = claims;
   const auto encoding = edits.value("encoding", std::string("base64url"));
   const auto h = jwt.header.dump(), p = claims.dump();
+  jwt.payload = std::move(claims);
+  jwt.payloadText = p;
   std::string token;
   if (encoding == "plain") token = h + "." + p;
   else if (encoding == "base64") token = base64Encode(h) + "." + base64Encode(p);

@@ -17,6 +17,7 @@ struct Jwt {
   std::optional<std::string> token;  // nullopt: send no Authorization header (`none`)
   nlohmann::json header;             // as sent (null for a raw token)
   nlohmann::json payload;            // decoded claims, for evidence (null for a raw token)
+  std::string payloadText;           // the claims as encoded in the token ("" for a raw token)
 };
 
 // Claims before edits. `nhsNumber` fills the DSTU2 requested_record (Patient); empty gives an

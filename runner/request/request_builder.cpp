@@ -203,10 +203,10 @@ BuiltRequest buildRequest(const Step& step, const Target& target, const Variable
   if (!req.contains("accept")) h.push_back({"Accept", fhirJsonType(interaction.fhir)});
   else if (!req["accept"].is_null()) h.push_back({"Accept", req["accept"].get<std::string>()});
 
-  const auto jwt = buildJwt(target, interaction, scope.now, req.value("jwt", nlohmann::json::object()),
+  auto jwt = buildJwt(target, interaction, scope.now, req.value("jwt", nlohmann::json::object()),
                             interaction.fhir == FhirVersion::DSTU2 ? findNhsNumber(body.json) : "");
   if (jwt.token) h.push_back({"Authorization", "Bearer " + *jwt.token});
-  out.jwtPayload = jwt.payload;
+  out.jwtPayload = std::move(jwt.payloadText);
 
   if (hasBody) {
     const auto type = (body.xml ? fhirXmlType(interaction.fhir) : fhirJsonType(interaction.fhir)) + ";charset=utf-8";

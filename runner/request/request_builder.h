@@ -37,7 +37,7 @@ struct MissingTlsIdentity : std::runtime_error {
 struct BuiltRequest {
   HttpRequest http;
   std::string traceId;          // "" when the suite removed or replaced Ssp-TraceID with nothing
-  nlohmann::json jwtPayload;    // decoded claims sent (null when none)
+  std::string jwtPayload;       // the claims sent, compact JSON as encoded in the token ("" when none)
 };
 
 // `scope.traceId` must already hold the fresh Ssp-TraceID (so {trace_id} resolves to it).

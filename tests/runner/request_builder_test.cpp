@@ -53,7 +53,7 @@ TEST_F(RequestBuilderTest, DefaultHeadersAndUrl) {
   EXPECT_EQ(values(h, "Accept"), std::vector<std::string>{"application/fhir+json"});
   EXPECT_EQ(values(h, "Authorization")[0].rfind("Bearer ey", 0), 0u);
   EXPECT_TRUE(values(h, "Content-Type").empty());  // no body, no Content-Type
-  EXPECT_EQ(r.jwtPayload["requested_scope"], "patient/*.read");
+  EXPECT_EQ(nlohmann::json::parse(r.jwtPayload)["requested_scope"], "patient/*.read");
 }
 
 TEST_F(RequestBuilderTest, QueryIsPercentEncodedAndOrdered) {
@@ -101,7 +101,7 @@ TEST_F(RequestBuilderTest, DstuTwoMediaTypesAndRequestedRecordFromBody) {
   auto r = build(step("html:gpc.getcarerecord", nlohmann::json::parse(R"({"body": {"json": {"resourceType": "Parameters",
       "parameter": [{"name": "patientNHSNumber", "valueIdentifier": {"system": "http://fhir.nhs.net/Id/nhs-number", "value": "9690937286"}}]}}})")));
   EXPECT_EQ(values(r.http.headers, "Accept"), std::vector<std::string>{"application/json+fhir"});
-  EXPECT_EQ(r.jwtPayload["requested_record"]["identifier"][0]["value"], "9690937286");
+  EXPECT_EQ(nlohmann::json::parse(r.jwtPayload)["requested_record"]["identifier"][0]["value"], "9690937286");
   EXPECT_EQ(r.http.url, "http://127.0.0.1:8080/B82617/DSTU2/1/gpconnect/Patient/$gpc.getcarerecord");
 }
 
