@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <cctype>
 #include <exception>
 #include <functional>
@@ -52,41 +53,72 @@ void guarded(const std::string& subject, Work&& work) {
   onLargeStack(kStackBase + subject.size() * kStackPerByte, work);
 }
 
-// The largest repetition count in `pattern` ({n}, {n,}, {n,m}), outside classes and escapes;
-// counts are read with saturation, so no number can overflow.
-std::size_t largestRepetition(std::string_view pattern) {
-  std::size_t largest = 0;
-  bool inClass = false;
+// Length of the brace quantifier {n}, {n,} or {n,m} at pattern[i], or 0 when the brace is
+// a literal; `count` receives its largest number, read with saturation so none overflows.
+std::size_t braceQuantifier(std::string_view pattern, std::size_t i, std::size_t* count) {
+  std::size_t j = i + 1, digits = 0, largest = 0, n = 0;
+  bool comma = false;
+  for (; j < pattern.size(); ++j) {
+    const char c = pattern[j];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      n = n > kMaxRepetition ? n : n * 10 + static_cast<std::size_t>(c - '0');
+      ++digits;
+    } else if (c == ',' && !comma && digits > 0) {
+      comma = true;
+      largest = n;
+      n = 0;
+    } else {
+      break;
+    }
+  }
+  if (digits == 0 || j >= pattern.size() || pattern[j] != '}') return 0;
+  *count = std::max(largest, n);
+  return j - i + 1;
+}
+
+// Why std::regex must not see `pattern`, or "" when it may. Two things libstdc++ accepts
+// and should not: repetition counts it overflows on, and a quantifier on a quantifier
+// ("a**", a syntax error in ECMAScript) whose nested backtracking runs for hours.
+std::string refusal(std::string_view pattern) {
+  bool inClass = false, afterQuantifier = false, lazyTaken = false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
       ++i;
+      afterQuantifier = false;
       continue;
     }
-    if (c == '[') inClass = true;
-    if (c == ']') inClass = false;
-    if (c != '{' || inClass) continue;
-    for (std::size_t j = i + 1; j < pattern.size(); ++j) {
-      if (!std::isdigit(static_cast<unsigned char>(pattern[j]))) {
-        if (pattern[j] == ',') continue;
-        break;
-      }
-      std::size_t n = 0;
-      for (; j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j])); ++j)
-        n = n > kMaxRepetition ? n : n * 10 + static_cast<std::size_t>(pattern[j] - '0');
-      if (n > largest) largest = n;
-      --j;
+    if (inClass) {
+      inClass = c != ']';
+      continue;
     }
+    std::size_t count = 0, length = 1;
+    const bool quantifier = c == '*' || c == '+' || c == '?' || (c == '{' && (length = braceQuantifier(pattern, i, &count)) > 0);
+    if (!quantifier) {
+      afterQuantifier = false;
+      inClass = c == '[';
+      continue;
+    }
+    if (count > kMaxRepetition) return "a repetition count over " + std::to_string(kMaxRepetition) + " is refused";
+    if (c == '?' && i > 0 && pattern[i - 1] == '(') continue;  // (?: (?= (?! open groups
+    if (afterQuantifier) {
+      if (c == '?' && !lazyTaken) {  // a*? is the lazy form of a*
+        lazyTaken = true;
+        continue;
+      }
+      return "a quantifier may not follow another (column " + std::to_string(i + 1) + ")";
+    }
+    afterQuantifier = true;
+    lazyTaken = false;
+    i += length - 1;
   }
-  return largest;
+  return "";
 }
 
 }  // namespace
 
 std::regex compileRegex(const std::string& pattern, std::regex::flag_type flags) {
-  if (largestRepetition(pattern) > kMaxRepetition) {
-    throw RegexRefused("a repetition count over " + std::to_string(kMaxRepetition) + " is refused");
-  }
+  if (const auto why = refusal(pattern); !why.empty()) throw RegexRefused(why);
   return std::regex(pattern, flags);
 }
 

@@ -38,6 +38,20 @@ void ResponseCollector::headerLine(std::string_view line) {
   const auto colon = line.find(':');
   if (colon == std::string_view::npos) return;  // the blank line ending the block
   headers_.push_back({std::string(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))});
+  if (equalsIgnoreCase(headers_.back().name, "Content-Length")) reserveFor(headers_.back().value);
+}
+
+// The body arrives in chunks of a few KB; sized once from Content-Length it is not copied
+// as it grows. A provider's number is believed only up to the body limit and kReserveCap.
+void ResponseCollector::reserveFor(std::string_view contentLength) {
+  constexpr std::uint64_t kReserveCap = 8u << 20;
+  std::uint64_t n = 0;
+  for (const char c : contentLength) {
+    if (c < '0' || c > '9') return;
+    n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    if (n > kReserveCap) return;
+  }
+  if (n > 0 && n <= maxBodyBytes_) body_.reserve(static_cast<std::size_t>(n));
 }
 
 bool ResponseCollector::bodyChunk(std::string_view chunk) {

@@ -26,6 +26,7 @@ class ResponseCollector {
   bool truncated() const { return truncated_; }
 
  private:
+  void reserveFor(std::string_view contentLength);
   std::uint64_t maxBodyBytes_;
   Headers headers_;
   std::string body_;

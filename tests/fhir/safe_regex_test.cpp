@@ -47,6 +47,24 @@ TEST(SafeRegex, RepetitionCountsPastTheLimitAreRefused) {
   }
 }
 
+// Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/stacked-quantifiers-backtrack):
+// '66********1...' nests eight repetitions that libstdc++ backtracks through for minutes on a
+// ten-digit value. ECMAScript makes a quantifier on a quantifier a syntax error; so do we.
+TEST(SafeRegex, StackedQuantifiersAreRefusedLazyOnesAreNot) {
+  EXPECT_THROW(compileRegex("66********1"), RegexRefused);
+  EXPECT_THROW(compileRegex("a+*"), RegexRefused);
+  EXPECT_THROW(compileRegex("a{2}{3}"), RegexRefused);
+  EXPECT_THROW(compileRegex("a*?*"), RegexRefused);
+  try {
+    compileRegex("ab**");
+  } catch (const RegexRefused& e) {
+    EXPECT_STREQ(e.what(), "a quantifier may not follow another (column 4)");
+  }
+  EXPECT_NO_THROW(compileRegex("a*?b+?c??d{1,2}?"));
+  EXPECT_NO_THROW(compileRegex("(?:ab)*(?=c)[*+?]\\*+x"));
+  EXPECT_NO_THROW(compileRegex("^[0-9]{10}$"));
+}
+
 TEST(Utf8, FirstInvalidByteIsFound) {
   EXPECT_FALSE(firstInvalidUtf8("caf\xC3\xA9"));
   EXPECT_EQ(firstInvalidUtf8("ab\xC3"), 2u);        // truncated sequence
