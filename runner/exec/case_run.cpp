@@ -144,12 +144,13 @@ void CaseRun::answer(HttpResponse answered) {
                                         (response.transportError.empty() ? "unknown transport error" : response.transportError));
 
   const auto view = checks::makeResponseView(result_.exchanges.back().request, response, step.interaction.fhir, ctx_.fhir);
-  nlohmann::json expect;
+  nlohmann::json substituted;
   try {
-    expect = substituteJson(step.expect, makeLookup(scope), Unknown::Throw);
+    if (step.expectIsTemplate) substituted = substituteJson(step.expect, makeLookup(scope), Unknown::Throw);
   } catch (const UnknownVariable& e) {
     return finish(Verdict::Errored, prefix + e.what() + " in the expectations");
   }
+  const nlohmann::json& expect = step.expectIsTemplate ? substituted : step.expect;
   auto checks = checks::runExpectations(expect, view, ctx_.fhir, fhirPathVariables(case_, ctx_, scope));
   // Whatever the step expects, an answer is held to the spec's limits for its interaction.
   if (response.status != 0 && ctx_.judgeLatency) checks.push_back(checks::checkLatency(step.interaction.kind, response));

@@ -26,6 +26,7 @@ struct Step {
   Interaction interaction;  // resolved from the table
   nlohmann::json request = nlohmann::json::object();  // docs/suite-format.md "Request", defaults merged
   nlohmann::json expect = nlohmann::json::object();   // docs/suite-format.md "Expect", defaults merged
+  bool expectIsTemplate = true;  // false when `expect` holds no {name}: used as is, not copied per answer
   std::vector<Capture> captures;
   std::string pointer;      // JSON pointer of the step in its suite file, for run-time errors
 };

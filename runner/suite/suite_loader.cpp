@@ -177,6 +177,7 @@ Step buildStep(const nlohmann::json& source, const std::string& name, const std:
   validateExpect(step.expect, s.file, ji::child(ptr, "expect"));
   checkVariables(step.request, ji::child(ptr, "request"), s, captured);
   checkVariables(step.expect, ji::child(ptr, "expect"), s, captured);
+  step.expectIsTemplate = mayNeedSubstitution(step.expect);
   if (!step.request.contains("path") && !step.request.contains("url")) {
     // Placeholders of the interaction's path not given in path_params must be variables.
     const auto params = step.request.value("path_params", nlohmann::json::object());

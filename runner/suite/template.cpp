@@ -1,5 +1,7 @@
 #include "runner/suite/template.h"
 
+#include <algorithm>
+
 namespace gpc {
 namespace {
 
@@ -66,6 +68,17 @@ std::string substitute(std::string_view text, const VariableLookup& lookup, Unkn
     i += len - 1;
   }
   return out;
+}
+
+bool mayNeedSubstitution(const nlohmann::json& value) {
+  const auto braced = [](const std::string& s) { return s.find_first_of("{}") != std::string::npos; };
+  if (value.is_string()) return braced(value.get_ref<const std::string&>());
+  if (value.is_array()) return std::any_of(value.begin(), value.end(), [](const nlohmann::json& v) { return mayNeedSubstitution(v); });
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it)
+      if (braced(it.key()) || mayNeedSubstitution(it.value())) return true;
+  }
+  return false;
 }
 
 nlohmann::json substituteJson(const nlohmann::json& value, const VariableLookup& lookup, Unknown unknown) {

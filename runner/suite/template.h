@@ -33,4 +33,8 @@ std::string substitute(std::string_view text, const VariableLookup& lookup, Unkn
 // takes the variable's JSON value, so numbers stay numbers.
 nlohmann::json substituteJson(const nlohmann::json& value, const VariableLookup& lookup, Unknown unknown);
 
+// Whether substituteJson could change `value`: some string or key holds a brace (a
+// placeholder or an escaped {{ }}). When not, the value can be used as it is.
+bool mayNeedSubstitution(const nlohmann::json& value);
+
 }  // namespace gpc

@@ -10,6 +10,7 @@
 #include "runner/exec/case_executor.h"
 #include "runner/request/generated.h"
 #include "runner/suite/suite_loader.h"
+#include "runner/suite/template.h"
 #include "tests/runner/fakes.h"
 
 namespace gpc {
@@ -123,6 +124,17 @@ TEST_F(SubstitutionTest, GeneratedNhsNumberIsOnePerCaseAndFollowsTheSeed) {
   EXPECT_EQ(b7["nhs"], generatedNhsNumber(7, "G-b"));
   EXPECT_EQ(a8["nhs"], generatedNhsNumber(8, "G-a"));
   EXPECT_NE(a7["nhs"], a8["nhs"]);
+}
+
+// An expectation without braces is used as loaded (no copy per answer); anything that
+// substituteJson could change, placeholders and escapes, in values or keys, is a template.
+TEST(Substitution, MayNeedSubstitutionSeesEveryBrace) {
+  EXPECT_FALSE(mayNeedSubstitution(json::parse(R"({"status": 200, "headers": {"Content-Type": {"contains": "fhir+json"}}, "list": [1, "a", null]})")));
+  EXPECT_TRUE(mayNeedSubstitution(json::parse(R"({"fhirpath": [{"path": "id = '{patients.patient2.id}'"}]})")));
+  EXPECT_TRUE(mayNeedSubstitution(json::parse(R"({"body": {"{{literal}}": 1}})")));
+  EXPECT_TRUE(mayNeedSubstitution(json::parse(R"([["x", "a}}b"]])")));
+  const json literal = json::parse(R"({"status": 200, "assert": [{"pointer": "/id", "equals": "x"}]})");
+  EXPECT_EQ(substituteJson(literal, [](const std::string&) { return std::optional<json>(); }, Unknown::Throw), literal);
 }
 
 }  // namespace
