@@ -76,15 +76,20 @@ std::size_t braceQuantifier(std::string_view pattern, std::size_t i, std::size_t
   return j - i + 1;
 }
 
-// Why std::regex must not see `pattern`, or "" when it may. Two things libstdc++ accepts
-// and should not: repetition counts it overflows on, and a quantifier on a quantifier
-// ("a**", a syntax error in ECMAScript) whose nested backtracking runs for hours.
+// Why std::regex must not see `pattern`, or "" when it may. Things libstdc++ accepts and
+// should not: numbers it overflows on while compiling (repetition counts, backreferences),
+// and a quantifier on a quantifier ("a**", a syntax error in ECMAScript) whose nested
+// backtracking runs for hours.
 std::string refusal(std::string_view pattern) {
   bool inClass = false, afterQuantifier = false, lazyTaken = false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
-      ++i;
+      // \N is a backreference (\0 an octal escape), its digits read into a long as well.
+      std::size_t digits = 0;
+      while (i + 1 + digits < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1 + digits]))) ++digits;
+      if (digits > 3) return "an escape followed by " + std::to_string(digits) + " digits is refused (column " + std::to_string(i + 1) + ")";
+      i += digits > 0 ? digits : 1;
       afterQuantifier = false;
       continue;
     }

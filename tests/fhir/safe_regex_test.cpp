@@ -40,6 +40,10 @@ TEST(SafeRegex, RepetitionCountsPastTheLimitAreRefused) {
   EXPECT_THROW(compileRegex("a{2,99999999999999999999}"), RegexRefused);
   EXPECT_NO_THROW(compileRegex("a{1000}"));
   EXPECT_NO_THROW(compileRegex(R"([{99999}]\{99999})"));  // a class and an escaped brace count nothing
+  // Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/backreference-number-overflow).
+  EXPECT_THROW(compileRegex("(a)\\6666666666666666666666"), RegexRefused);
+  EXPECT_THROW(compileRegex("[\\66666]"), RegexRefused);
+  EXPECT_NO_THROW(compileRegex("(a)\\1b\\d{3}"));
   try {
     compileRegex("a{5000}");
   } catch (const RegexRefused& e) {
