@@ -6,11 +6,15 @@
 
 namespace gpc::latency {
 
+std::uint64_t nearestRankOf(double q, std::uint64_t n) {
+  const double exact = q / 100.0 * static_cast<double>(n);
+  const double rank = std::ceil(exact - 1e-9 * exact);
+  return static_cast<std::uint64_t>(std::clamp(rank, 1.0, static_cast<double>(n)));
+}
+
 double nearestRank(const std::vector<double>& sorted, double q) {
   if (sorted.empty()) return 0;
-  const double rank = std::ceil(q / 100.0 * static_cast<double>(sorted.size()));
-  const auto index = static_cast<std::size_t>(std::clamp(rank, 1.0, static_cast<double>(sorted.size()))) - 1;
-  return sorted[index];
+  return sorted[nearestRankOf(q, sorted.size()) - 1];
 }
 
 std::vector<InteractionLatency> summariseLatency(const std::vector<CaseResult>& cases) {

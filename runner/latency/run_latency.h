@@ -4,6 +4,7 @@
 // the same figures.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct InteractionLatency {
 // Nearest-rank percentile (q in (0, 100]) of values sorted ascending; 0 for none. Nearest rank
 // always names a time that was measured, never an interpolation between two.
 double nearestRank(const std::vector<double>& sorted, double q);
+
+// The 1-based nearest rank ceil(q% * n), at least 1 and at most n (n > 0). The epsilon keeps
+// 99.9% of 1,000 at rank 999: 99.9 / 100 is 0.99900000000000011 in binary floating point.
+std::uint64_t nearestRankOf(double q, std::uint64_t n);
 
 // One row per interaction that had an answered exchange, by interaction name. Exchanges without
 // an HTTP response or without a kind (a report from before 1.3) are left out.

@@ -4,6 +4,8 @@
 #include <bit>
 #include <cmath>
 
+#include "runner/latency/run_latency.h"
+
 namespace gpc::load {
 namespace {
 
@@ -53,10 +55,8 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 
 double LatencyHistogram::percentileMs(double q) const {
   if (count_ == 0) return 0;
-  // Nearest rank: the time of the ceil(q% * n)-th fastest answer. The epsilon keeps 99.9% of
-  // 1,000 at rank 999: 99.9 / 100 is 0.99900000000000011 in binary floating point.
-  const double exactRank = q / 100.0 * static_cast<double>(count_);
-  const auto rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(exactRank - 1e-9 * exactRank)));
+  // Nearest rank: the time of the ceil(q% * n)-th fastest answer.
+  const auto rank = latency::nearestRankOf(q, count_);
   std::uint64_t seen = 0;
   for (std::size_t i = 0; i < counts_.size(); ++i) {
     seen += counts_[i];

@@ -67,6 +67,12 @@ TEST(RunLatency, NearestRankNamesAMeasuredValue) {
   EXPECT_EQ(nearestRank({1, 2, 3}, 50), 2);
   EXPECT_EQ(nearestRank({1, 2, 3, 4}, 50), 2);
   EXPECT_EQ(nearestRank({}, 50), 0);
+  // 99.9 / 100 * 1000 is 999.0000000000001 in floating point: still rank 999, not 1000.
+  std::vector<double> thousand;
+  for (int i = 1; i <= 1000; ++i) thousand.push_back(i);
+  EXPECT_EQ(nearestRank(thousand, 99.9), 999);
+  EXPECT_EQ(nearestRankOf(99.9, 1000), 999u);
+  EXPECT_EQ(nearestRankOf(0.0001, 10), 1u);
 }
 
 Exchange exchange(const std::string& interaction, const std::string& kind, double ms, long status = 200) {
