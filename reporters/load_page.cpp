@@ -40,9 +40,11 @@ h1 { font-size: 20px; margin: 0 0 8px; } h2 { font-size: 16px; margin: 24px 0 8p
 .facts { display: flex; flex-wrap: wrap; gap: 6px 24px; margin: 10px 0; }
 .facts div span { color: #555; }
 .scroll { overflow-x: auto; max-width: 100%; }
-table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: right; white-space: nowrap; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 13px; }
+th, td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: right; white-space: nowrap; }
+th { white-space: normal; vertical-align: bottom; }  /* two-word headers wrap: the table fits a 1100 px page */
 th:first-child, td:first-child, td.text { text-align: left; }
+td.text { white-space: normal; overflow-wrap: anywhere; min-width: 6em; }  /* titles and lists wrap */
 td.over-shall { background: #f9d6d3; font-weight: 700; } td.over-should { background: #fdf0c4; }
 .note { color: #555; font-size: 13px; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 8px; font-size: 12px; max-height: 18em; overflow-y: auto; }
