@@ -71,8 +71,10 @@ std::size_t braceQuantifier(std::string_view pattern, std::size_t i, std::size_t
       break;
     }
   }
-  if (digits == 0 || j >= pattern.size() || pattern[j] != '}') return 0;
+  // The count is kept even for a malformed brace: libstdc++ reads its digits into a long
+  // before it finds the brace is not a quantifier ("{0222...22,,}").
   *count = std::max(largest, n);
+  if (digits == 0 || j >= pattern.size() || pattern[j] != '}') return 0;
   return j - i + 1;
 }
 
@@ -99,12 +101,12 @@ std::string refusal(std::string_view pattern) {
     }
     std::size_t count = 0, length = 1;
     const bool quantifier = c == '*' || c == '+' || c == '?' || (c == '{' && (length = braceQuantifier(pattern, i, &count)) > 0);
+    if (count > kMaxRepetition) return "a repetition count over " + std::to_string(kMaxRepetition) + " is refused";
     if (!quantifier) {
       afterQuantifier = false;
       inClass = c == '[';
       continue;
     }
-    if (count > kMaxRepetition) return "a repetition count over " + std::to_string(kMaxRepetition) + " is refused";
     if (c == '?' && i > 0 && pattern[i - 1] == '(') continue;  // (?: (?= (?! open groups
     if (afterQuantifier) {
       if (c == '?' && !lazyTaken) {  // a*? is the lazy form of a*

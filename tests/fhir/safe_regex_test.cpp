@@ -38,6 +38,9 @@ TEST(SafeRegex, RepetitionCountsPastTheLimitAreRefused) {
   EXPECT_THROW(compileRegex("9]{0222222222222222222222222222222222222222229}$"), std::regex_error);
   EXPECT_THROW(compileRegex("a{1001}"), RegexRefused);
   EXPECT_THROW(compileRegex("a{2,99999999999999999999}"), RegexRefused);
+  // Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/malformed-brace-count-overflow):
+  // a brace that is no quantifier still has its digits read.
+  EXPECT_THROW(compileRegex("am]{02222222222202222222222222,,,,,,YYY04}$"), RegexRefused);
   EXPECT_NO_THROW(compileRegex("a{1000}"));
   EXPECT_NO_THROW(compileRegex(R"([{99999}]\{99999})"));  // a class and an escaped brace count nothing
   // Found by the fhirpath fuzz target (fuzz/regressions/fhirpath/backreference-number-overflow).
