@@ -1,4 +1,5 @@
 // FHIRPath functions: FHIR-specific (extension, resolve, hasValue, htmlChecks ...).
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 #include <string>
@@ -53,10 +54,14 @@ bool opensActiveElement(std::string_view s, std::size_t lt) {
   while (i < s.size() && isSpace(s[i])) ++i;
   std::size_t end = i;
   while (end < s.size() && isWordChar(s[end])) ++end;
-  std::string name(s.substr(i, end - i));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view name = s.substr(i, end - i);  // compared without a copy: one per tag
+  const auto sameIgnoringCase = [&](std::string_view active) {
+    return name.size() == active.size() &&
+           std::equal(name.begin(), name.end(), active.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  };
   for (const auto active : kActive)
-    if (name == active) return true;
+    if (sameIgnoringCase(active)) return true;
   return false;
 }
 
